@@ -1,0 +1,118 @@
+"""Domain knowledge as data: the TOML files beside this module, loaded once and matched fuzzily.
+
+Code never lists titles, header aliases or row words itself; it asks this module.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+HERE = Path(__file__).parent
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"“": "", "”": "", '"': "", "‘": "", "’": "", "（": "(", "）": ")", "：": ":", "，": ",",
+                         "、": "、", "　": ""})
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    with open(HERE / f"{name}.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def norm_label(text: str) -> str:
+    """Header/label normal form: no whitespace, no quotes, ASCII brackets and colon."""
+    return _SPACE.sub("", text).translate(_QUOTES)
+
+
+@dataclass(frozen=True)
+class Match:
+    value: str   # the catalog id / key matched
+    alias: str   # the catalog alias that matched
+    score: float
+
+
+class FuzzyIndex:
+    """rapidfuzz process.extractOne over (alias -> id) with an explicit scorer and cutoff."""
+
+    def __init__(self, pairs: list[tuple[str, str]], normalise=norm_label):
+        self._norm = normalise
+        self._aliases = [normalise(a) for a, _ in pairs]
+        self._ids = [i for _, i in pairs]
+        self._raw = [a for a, _ in pairs]
+
+    def match(self, text: str, cutoff: float) -> Match | None:
+        query = self._norm(text)
+        if not query:
+            return None
+        hit = process.extractOne(query, self._aliases, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit is None:
+            return None
+        _, score, idx = hit
+        return Match(self._ids[idx], self._raw[idx], round(float(score), 1))
+
+    def exact(self, text: str) -> str | None:
+        query = self._norm(text)
+        for alias, ident in zip(self._aliases, self._ids):
+            if alias == query:
+                return ident
+        return None
+
+
+# ---- table titles -------------------------------------------------------------------------------
+_YEAR = re.compile(r"\d{4}\s*年\s*度?")
+_TABLE_NO = re.compile(r"^(?:公开|预算|附)?表\s*[0-9一二三四五六七八九十]+\s*[：:、.．]?\s*|"
+                       r"^(?:公开|预算|附)[0-9]+表\s*|"
+                       r"^[0-9一二三四五六七八九十]+\s*[、.．：:]\s*")
+
+
+def normalise_title(text: str) -> str:
+    t = norm_label(text)
+    t = _YEAR.sub("", t)
+    for _ in range(3):
+        t = _TABLE_NO.sub("", t)
+    cfg = load("tables")["normalize"]
+    changed = True
+    while changed:
+        changed = False
+        for p in sorted(cfg["strip_prefixes"], key=len, reverse=True):
+            if t.startswith(p) and len(t) > len(p) + 3:
+                t = t[len(p):]
+                changed = True
+        for s in cfg["strip_suffixes"]:
+            s = norm_label(s)
+            if t.endswith(s):
+                t = t[: -len(s)]
+                changed = True
+    return t
+
+
+@lru_cache(maxsize=None)
+def title_index() -> FuzzyIndex:
+    pairs = [(title, t["id"]) for t in load("tables")["type"] for title in t["titles"]]
+    return FuzzyIndex(pairs, normalise=normalise_title)
+
+
+def table_types() -> list[str]:
+    return [t["id"] for t in load("tables")["type"]]
+
+
+# ---- column headers -----------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def column_index() -> FuzzyIndex:
+    keys = load("columns")["keys"]
+    return FuzzyIndex([(alias, key) for key, aliases in keys.items() for alias in aliases])
+
+
+@lru_cache(maxsize=None)
+def label_set(section: str, name: str) -> frozenset[str]:
+    return frozenset(norm_label(x) for x in load("columns")[section][name])
+
+
+@lru_cache(maxsize=None)
+def patterns(file: str, section: str) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in load(file)[section]["patterns"])

@@ -1,0 +1,49 @@
+"""Ruled table regions from a page's edges, with pdfplumber's lattice algorithm
+(snap and join edges, intersect them, close cells, group touching cells into tables)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+from ..read import Edge, PageContent
+from ..settings import Settings
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass
+class Region:
+    page: int
+    bbox: BBox
+    cells: list[BBox]
+
+
+def _as_dict(e: Edge) -> dict:
+    return {"orientation": e.orientation, "x0": e.x0, "x1": e.x1, "top": e.top, "bottom": e.bottom,
+            "width": e.x1 - e.x0, "height": e.bottom - e.top, "object_type": "line"}
+
+
+def find_regions(page: PageContent, settings: Settings) -> list[Region]:
+    """Every ruled table on the page, top to bottom. Pages without edges cost nothing here."""
+    if len(page.edges) < 4:
+        return []
+    edges = [_as_dict(e) for e in page.edges
+             if (e.x1 - e.x0 if e.orientation == "h" else e.bottom - e.top) >= 1]
+    tol = settings.snap_tolerance
+    merged = merge_edges(edges, tol, tol, settings.join_tolerance, settings.join_tolerance)
+    merged = [e for e in merged
+              if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= settings.edge_min_length]
+    if not merged:
+        return []
+    it = settings.intersection_tolerance
+    cells = intersections_to_cells(edges_to_intersections(merged, it, it))
+    regions = []
+    for group in cells_to_tables(cells):
+        if len(group) < settings.min_table_cells:
+            continue
+        bbox = (min(c[0] for c in group), min(c[1] for c in group),
+                max(c[2] for c in group), max(c[3] for c in group))
+        regions.append(Region(page.number, bbox, sorted(group, key=lambda c: (c[1], c[0]))))
+    regions.sort(key=lambda r: (r.bbox[1], r.bbox[0]))
+    return regions

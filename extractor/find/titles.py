@@ -1,0 +1,111 @@
+"""The text printed around a ruled region: its title (matched to the catalog), unit, department and note."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import catalog
+from ..grid.text import clean
+from ..read import PageContent, TextLine
+from ..settings import Settings
+from .regions import Region
+
+
+@dataclass
+class Caption:
+    title: str | None = None
+    type: str = "unknown"
+    score: float = 0.0
+    unit: str | None = None
+    department: str | None = None
+    note: str | None = None
+
+
+@lru_cache(maxsize=None)
+def _unit_re() -> re.Pattern:
+    return re.compile(catalog.load("document")["unit"]["pattern"])
+
+
+@lru_cache(maxsize=None)
+def _dept_re() -> re.Pattern:
+    labels = sorted(catalog.load("document")["department"]["labels"], key=len, reverse=True)
+    alt = "|".join(re.escape(x) for x in labels)
+    return re.compile(rf"(?:{alt})\s*[：:]\s*(.+?)(?=\s+(?:金额)?单位\s*[：:]|\s{{2,}}|$)")
+
+
+def match_title(text: str, settings: Settings) -> catalog.Match | None:
+    return catalog.title_index().match(text, settings.title_cutoff)
+
+
+def unit_of(text: str) -> str | None:
+    m = _unit_re().search(text)
+    return m.group(1) if m else None
+
+
+def department_of(text: str) -> str | None:
+    m = _dept_re().search(text)
+    if not m:
+        return None
+    value = catalog.norm_label(m.group(1)).strip("：:")
+    return value or None
+
+
+def _candidates(lines: list[TextLine]) -> list[str]:
+    """Each line, and each pair of neighbouring lines (titles printed as 公开01表 / 收支预算总表)."""
+    texts = [l.text for l in lines]
+    out = list(texts)
+    out += [a + b for a, b in zip(texts, texts[1:])]
+    return out
+
+
+def caption_for(page: PageContent, region: Region, above: float, below: float, settings: Settings) -> Caption:
+    """Read the band of text between ``above`` (bottom of the previous region or 0) and the region,
+    and the band between the region and ``below`` for a note."""
+    cap = Caption()
+    x0, top, x1, bottom = region.bbox
+    band = [l for l in page.lines((0, max(above, top - settings.title_search_height * 2), page.width, top))]
+    best: catalog.Match | None = None
+    best_text = None
+    for text in _candidates(band):
+        if unit_of(text) and not ("表" in text and len(text) > 8):
+            continue
+        m = match_title(text, settings)
+        if m and (best is None or m.score > best.score):
+            best, best_text = m, text
+    for line in band:
+        cap.unit = unit_of(line.text) or cap.unit
+        cap.department = department_of(line.text) or cap.department
+    if best is not None:
+        cap.title, cap.type, cap.score = clean(best_text), best.value, best.score
+    else:
+        # keep the nearest line that reads like a table title, typed unknown
+        for line in reversed(band):
+            t = clean(line.text)
+            if re.search(r"表[)）]?$", t):
+                cap.title = t
+                break
+    cap.note = _note(page, bottom, min(below, bottom + settings.note_search_height * 3))
+    return cap
+
+
+def _note(page: PageContent, start: float, stop: float) -> str | None:
+    prefixes = tuple(catalog.norm_label(p) for p in catalog.load("document")["note"]["prefixes"])
+    lines = page.lines((0, start, page.width, stop))
+    out: list[str] = []
+    last_bottom = None
+    for line in lines:
+        text = line.text.strip()
+        if not out:
+            if catalog.norm_label(text).startswith(prefixes) and line.top - start < 40:
+                out.append(text)
+                last_bottom = line.bottom
+            continue
+        if last_bottom is not None and line.top - last_bottom > 1.2 * (line.bottom - line.top):
+            if not catalog.norm_label(text).startswith(prefixes):
+                break
+        out.append(text)
+        last_bottom = line.bottom
+    if not out:
+        return None
+    return re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", " ".join(out))

@@ -1,0 +1,41 @@
+"""Lattice parser: cells closed by ruling lines, their spans recovered from the shared boundaries."""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..find.regions import Region
+from ..read import PageContent
+from ..read.page import chars_in
+from .model import Grid, GridCell
+from .text import cell_text
+
+
+def _boundaries(values: list[float], tol: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(bounds: list[float], v: float) -> int:
+    i = bisect_left(bounds, v)
+    if i == len(bounds) or (i > 0 and v - bounds[i - 1] < bounds[i] - v):
+        i -= 1
+    return i
+
+
+def lattice_grid(page: PageContent, region: Region, tol: float = 2.0) -> Grid:
+    xs = _boundaries([v for c in region.cells for v in (c[0], c[2])], tol)
+    ys = _boundaries([v for c in region.cells for v in (c[1], c[3])], tol)
+    chars = chars_in(page.chars, region.bbox)
+    cells: list[GridCell] = []
+    for x0, top, x1, bottom in region.cells:
+        c0, c1 = _index(xs, x0), _index(xs, x1)
+        r0, r1 = _index(ys, top), _index(ys, bottom)
+        if c1 <= c0 or r1 <= r0:
+            continue
+        inside = [ch for ch in chars if x0 <= ch.cx <= x1 and top <= ch.cy <= bottom]
+        cells.append(GridCell(r0, c0, r1 - r0, c1 - c0, cell_text(inside), (x0, top, x1, bottom)))
+    cells.sort(key=lambda c: (c.row, c.col))
+    return Grid(page.number, region.bbox, len(ys) - 1, len(xs) - 1, xs, ys, cells)

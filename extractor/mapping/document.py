@@ -1,0 +1,53 @@
+"""Document fields: department, fiscal year and budget/final-account kind, from captions and the cover."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import catalog
+from ..find import Caption
+from ..find.titles import department_of
+from ..read import PageContent
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_COVER = re.compile(r"^(.{2,40}?)(?:（[^）]*）)?((?:19|20)\d{2})年度?(?:区级|市级|县级)?(?:部门|单位)(?:综合)?(预算|决算)")
+_COVER_DEPT = re.compile(r"(?:预算主管部门|预算单位|部门名称|单位名称)[:：]\s*(\S+)")
+
+
+def department(captions: list[Caption], first_pages: list[PageContent]) -> str | None:
+    votes = Counter(c.department for c in captions if c.department)
+    if votes:
+        return votes.most_common(1)[0][0]
+    for page in first_pages:
+        for line in page.lines():
+            found = department_of(line.text)
+            if found:
+                return found
+    for page in first_pages[:2]:
+        text = catalog.norm_label("".join(l.text for l in page.lines()))
+        m = _COVER.search(text)
+        if m:
+            return m.group(1)
+    return None
+
+
+def year(captions: list[Caption], first_pages: list[PageContent]) -> int | None:
+    votes = Counter(int(m) for c in captions if c.title for m in _YEAR.findall(c.title))
+    if votes:
+        return votes.most_common(1)[0][0]
+    for page in first_pages[:2]:
+        text = catalog.norm_label("".join(l.text for l in page.lines()))
+        m = _COVER.search(text) or _YEAR.search(text)
+        if m:
+            return int(m.group(2) if m.re is _COVER else m.group(1))
+    return None
+
+
+def doc_kind(captions: list[Caption], first_pages: list[PageContent]) -> str | None:
+    titles = "".join(c.title or "" for c in captions)
+    if not titles:
+        titles = "".join(l.text for p in first_pages[:2] for l in p.lines())
+    final, budget = titles.count("决算"), titles.count("预算")
+    if final == budget == 0:
+        return None
+    return "final_account" if final > budget else "budget"

@@ -1,0 +1,315 @@
+"""Header rows -> column layout: which grid columns hold codes, names and values, on which side or panel,
+under which canonical key (fuzzy-matched), and which columns sum to which."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import catalog
+from ..grid import Grid
+from ..settings import Settings
+from .values import is_amount
+
+OF_WHICH = re.compile(r"^其中[:：]?")
+
+
+@dataclass
+class ColumnSpec:
+    col: int
+    role: str                      # code | unit_code | name | value
+    path: list[str]
+    level: str | None = None       # code columns: class / item / subitem / full
+    node: tuple[int, int] | None = None     # header cell that names this column (measure stripped)
+    parent: tuple[int, int] | None = None   # header cell above node
+    generic: bool = False          # 合计 / 小计: the sum of its siblings
+    of_which: bool = False         # 其中: part of a sibling, not a summand
+    key: str = ""
+    id: str = ""
+    score: float = 0.0
+    measure: str | None = None
+    side: str | None = None
+    segment: int = 0
+    nodes: list[tuple[int, int]] = field(default_factory=list)   # header cells of ``path``
+    tree: list[tuple[int, int]] = field(default_factory=list)    # the same without side/measure/root cells
+
+    @property
+    def label(self) -> str:
+        return " / ".join(self.path)
+
+
+@dataclass
+class Segment:
+    """One side of a two-sided table, or one panel of a two-panel table, or the whole table."""
+    index: int
+    side: str | None
+    code_cols: list[ColumnSpec] = field(default_factory=list)
+    unit_code_col: ColumnSpec | None = None
+    name_col: ColumnSpec | None = None
+    value_cols: list[ColumnSpec] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    body_start: int
+    header_rows: list[int]
+    columns: list[ColumnSpec]
+    segments: list[Segment]
+    header_signature: tuple[str, ...]
+    caption_texts: list[str] = field(default_factory=list)
+
+    @property
+    def value_columns(self) -> list[ColumnSpec]:
+        return [c for s in self.segments for c in s.value_cols]
+
+
+# ---- header extent ------------------------------------------------------------------------------
+def _is_caption_row(grid: Grid, r: int) -> bool:
+    """A full-width top row holding a title, table number or unit line, not a spanning header."""
+    cells = grid.row_cells(r)
+    if not (len(cells) == 1 and cells[0].colspan == grid.n_cols and grid.n_cols > 1):
+        return False
+    text = catalog.norm_label(cells[0].text)
+    return (not text or text.endswith("表") or "单位:" in text or "部门:" in text or "编制" in text
+            or re.search(r"\d{4}年", text) is not None)
+
+
+def _column_number_row(texts: list[str]) -> bool:
+    nums = [t for t in texts if t]
+    marks = catalog.load("rows")["column_number"]["labels"]
+    digits = [t for t in nums if t.isdigit()]
+    if len(digits) < 2:
+        return False
+    others = [t for t in nums if not t.isdigit()]
+    ints = [int(t) for t in digits]
+    return all(o in marks for o in others) and ints == sorted(ints) and ints[0] <= 2 and ints[-1] - ints[0] == len(ints) - 1
+
+
+def _row_texts(grid: Grid, r: int) -> list[str]:
+    return [grid.text(r, c) for c in range(grid.n_cols)]
+
+
+def is_data_row(grid: Grid, r: int) -> bool:
+    texts = _row_texts(grid, r)
+    if _column_number_row(texts):
+        return False
+    return any(t and is_amount(t) for t in texts)
+
+
+def _headerish(text: str) -> bool:
+    t = catalog.norm_label(text)
+    if not t:
+        return False
+    roles = catalog.load("columns")["roles"]
+    if t in {catalog.norm_label(x) for k in ("code", "unit_code", "name") for x in roles[k]}:
+        return True
+    if t in catalog.label_set("generic", "labels"):
+        return True
+    return catalog.column_index().match(t, 85) is not None
+
+
+def find_body_start(grid: Grid) -> tuple[int, list[int], list[int]]:
+    """(first body row, header rows, caption rows)."""
+    captions: list[int] = []
+    r = 0
+    while r < grid.n_rows and _is_caption_row(grid, r):
+        captions.append(r)
+        r += 1
+    first = r
+    for i in range(first, grid.n_rows):
+        if is_data_row(grid, i):
+            return i, [h for h in range(first, i)], captions
+    # no numbers anywhere: the header ends at the first row with no header words
+    total_re = catalog.patterns("rows", "total")
+    for i in range(first + 1, grid.n_rows):
+        texts = [t for t in _row_texts(grid, i) if t]
+        if not texts:
+            return i, list(range(first, i)), captions
+        label = catalog.norm_label(texts[0])
+        rest = texts[1:]
+        if any(p.search(label) for p in total_re) and not any(_headerish(t) for t in rest):
+            return i, list(range(first, i)), captions
+    return grid.n_rows, list(range(first, grid.n_rows)), captions
+
+
+# ---- roles ----------------------------------------------------------------------------------------
+def _role(path: list[str]) -> tuple[str, str | None]:
+    roles = catalog.load("columns")["roles"]
+    norm = [catalog.norm_label(p) for p in path]
+    code = {catalog.norm_label(x) for x in roles["code"]}
+    levels = roles["code_levels"]
+    if norm and norm[-1] in levels:
+        return "code", levels[norm[-1]]
+    if any(p in code or p.endswith("科目编码") for p in norm):
+        return "code", "full"
+    if any(p in {catalog.norm_label(x) for x in roles["unit_code"]} for p in norm):
+        return "unit_code", None
+    if any(p in {catalog.norm_label(x) for x in roles["name"]} or p.endswith("科目名称") for p in norm):
+        return "name", None
+    return "value", None
+
+
+def _body_role(grid: Grid, col: int, start: int) -> str:
+    """Role from the body when the header says nothing: codes, names or numbers."""
+    texts = [grid.text(r, col) for r in range(start, grid.n_rows)]
+    texts = [t for t in texts if t]
+    if not texts:
+        return "value"
+    if all(re.fullmatch(r"\d{2,7}", t) for t in texts) and len(set(map(len, texts))) <= 3 and \
+            all(len(t) in (2, 3, 5, 7) for t in texts) and any(len(t) >= 3 for t in texts):
+        return "code"
+    amounts = sum(is_amount(t) for t in texts)
+    return "value" if amounts >= len(texts) / 2 else "name"
+
+
+def _side(text: str) -> str | None:
+    t = catalog.norm_label(text)
+    sides = catalog.load("columns")["sides"]
+    for side in ("revenue", "expenditure"):
+        if t in {catalog.norm_label(x) for x in sides[side]}:
+            return side
+    if "收入" in t and "支出" not in t:
+        return "revenue"
+    if "支出" in t and "收入" not in t:
+        return "expenditure"
+    return None
+
+
+# ---- layout -----------------------------------------------------------------------------------------
+def build_layout(grid: Grid, settings: Settings) -> Layout:
+    body_start, header_rows, captions = find_body_start(grid)
+    path_rows = [r for r in header_rows if not _column_number_row(_row_texts(grid, r))]
+    columns: list[ColumnSpec] = []
+    for c in range(grid.n_cols):
+        path: list[str] = []
+        nodes: list[tuple[int, int]] = []
+        for r in path_rows:
+            cell = grid.at(r, c)
+            if cell is None or not cell.text or (cell.row, cell.col) in nodes:
+                continue
+            path.append(cell.text)
+            nodes.append((cell.row, cell.col))
+        role, level = _role(path) if path else (_body_role(grid, c, body_start), None)
+        if role == "value" and path and _role(path)[0] == "value" and not any(_headerish(p) for p in path):
+            body = _body_role(grid, c, body_start)
+            role = body if body != "value" else role
+        if role == "code" and level is None:
+            level = "full"
+        columns.append(ColumnSpec(c, role, path, level, nodes=nodes))
+    segments = _segments(grid, columns, body_start)
+    for seg in segments:
+        _map_values(seg, grid, settings)
+    signature = tuple(catalog.norm_label(grid.text(r, c)) for r in header_rows for c in range(grid.n_cols))
+    caption_texts = [grid.text(r, 0) for r in captions]
+    return Layout(body_start, header_rows, columns, segments, signature, caption_texts)
+
+
+def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Segment]:
+    groups: list[list[ColumnSpec]] = [[]]
+    seen_value = False
+    for spec in columns:
+        if spec.role != "value" and seen_value and any(s.role == "name" for s in groups[-1]):
+            groups.append([])
+            seen_value = False
+        groups[-1].append(spec)
+        seen_value = seen_value or spec.role == "value"
+    segments = []
+    for i, group in enumerate(groups):
+        seg = Segment(i, None)
+        for spec in group:
+            spec.segment = i
+            if spec.role == "code":
+                seg.code_cols.append(spec)
+            elif spec.role == "unit_code":
+                seg.unit_code_col = spec
+            elif spec.role == "name" and seg.name_col is None:
+                seg.name_col = spec
+            elif spec.role == "name":
+                seg.value_cols.append(spec)  # a second label column: kept as a value, reported unmapped
+            else:
+                seg.value_cols.append(spec)
+        segments.append(seg)
+    if len(segments) >= 2:
+        roots = [_segment_root(s) for s in segments]
+        sides = [_side(r) if r else None for r in roots]
+        if all(sides) and len(set(sides)) == len(sides):
+            for seg, side in zip(segments, sides):
+                seg.side = side
+    for seg in segments:
+        for spec in seg.code_cols + seg.value_cols + ([seg.name_col] if seg.name_col else []):
+            spec.side = seg.side
+    return segments
+
+
+def _segment_root(seg: Segment) -> str | None:
+    cols = ([seg.name_col] if seg.name_col else []) + seg.value_cols
+    for spec in cols:
+        if spec.path:
+            return spec.path[0]
+    return None
+
+
+def _strip_measure(spec: ColumnSpec, paired: bool) -> tuple[list[str], list[tuple[int, int]]]:
+    path, nodes = list(spec.path), list(spec.nodes)
+    if not path:
+        return path, nodes
+    leaf = catalog.norm_label(path[-1])
+    if paired:
+        for measure in ("budget", "final"):
+            if leaf in catalog.label_set("measures", measure):
+                spec.measure = measure
+                return path[:-1], nodes[:-1]
+    return path, nodes
+
+
+def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
+    leaves = {catalog.norm_label(s.path[-1]) for s in seg.value_cols if s.path}
+    paired = bool(leaves & catalog.label_set("measures", "budget")) and bool(leaves & catalog.label_set("measures", "final"))
+    generic = catalog.label_set("generic", "labels")
+    index = catalog.column_index()
+    n_values = len(seg.value_cols)
+    used: dict[str, int] = {}
+    for spec in seg.value_cols:
+        path, nodes = _strip_measure(spec, paired)
+        # a side word at the root (收入 | 支出) and a root that spans every value column say nothing
+        while len(path) > 1 and nodes:
+            r, c = nodes[0]
+            cell = grid.at(r, c)
+            spans_all = cell is not None and cell.colspan >= n_values and n_values > 1
+            if (seg.side and _side(path[0]) == seg.side) or spans_all:
+                path, nodes = path[1:], nodes[1:]
+            else:
+                break
+        spec.tree = nodes
+        spec.node = nodes[-1] if nodes else None
+        spec.parent = nodes[-2] if len(nodes) >= 2 else None
+        key, score = None, 0.0
+        if path:
+            leaf = catalog.norm_label(path[-1])
+            if OF_WHICH.match(leaf):
+                spec.of_which = True
+                leaf = OF_WHICH.sub("", leaf)
+            if leaf in generic:
+                spec.generic = True
+                for parent in reversed(path[:-1]):
+                    m = index.match(parent, settings.column_cutoff)
+                    if m:
+                        key, score = m.value, m.score
+                        break
+                else:
+                    key, score = "total", 100.0
+            else:
+                m = index.match(leaf, settings.column_cutoff)
+                if m:
+                    key, score = m.value, m.score
+                elif len(path) > 1:
+                    m = index.match("".join(path), settings.column_cutoff)
+                    if m:
+                        key, score = m.value, m.score
+        elif spec.measure:
+            key, score = "total", 100.0
+        if key is None:
+            key = "unmapped:" + (spec.label or f"column {spec.col + 1}")
+        spec.key, spec.score = key, score
+        ident = f"{key}@{spec.measure}" if spec.measure else key
+        used[ident] = used.get(ident, 0) + 1
+        spec.id = ident if used[ident] == 1 else f"{ident}#{used[ident]}"

@@ -1,0 +1,124 @@
+"""Grid body rows -> schema rows: code, name, kind, values, one list per table (sides and panels in turn)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import catalog
+from ..grid import Grid
+from ..models import CodeLevels, Row
+from .header import Layout, Segment
+from .values import NotANumber, parse_amount, to_json_number
+
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:\s+|[-－—_.、]\s*)(?=\D)(.+)$")
+
+
+@dataclass
+class RowDraft:
+    """A row before document-wide passes (kinds from code nesting, unit rows)."""
+    row: Row
+    segment: int
+
+
+def _cell(grid: Grid, r: int, c: int) -> str:
+    cell = grid.at(r, c)
+    if cell is None or cell.row != r:
+        return ""   # a cell spanning down from an earlier row belongs to that row
+    return cell.text
+
+
+def _code(parts: list[tuple[str | None, str]]) -> tuple[str | None, CodeLevels | None, str | None]:
+    """Join split 类/款/项 parts; return (code, levels, leftover text that was not a code)."""
+    digits: list[tuple[str | None, str]] = []
+    leftover = None
+    seen: set[str] = set()
+    for level, text in parts:
+        t = re.sub(r"\s+", "", text)
+        if not t or (level, t) in seen:
+            continue
+        seen.add((level, t))
+        if t.isdigit():
+            digits.append((level, t))
+        else:
+            leftover = text
+    if not digits:
+        return None, None, leftover
+    code = "".join(t for _, t in digits)
+    return code, levels_of(code), leftover
+
+
+def levels_of(code: str) -> CodeLevels | None:
+    if not code.isdigit() or len(code) < 3:
+        return None
+    return CodeLevels(**{"class": code[:3], "item": code[3:5] or None, "subitem": code[5:7] or None})
+
+
+def _kind(name: str | None) -> str:
+    if not name:
+        return "item"
+    label = catalog.norm_label(name)
+    if any(p.search(label) for p in catalog.patterns("rows", "total")):
+        return "total"
+    if any(p.search(label) for p in catalog.patterns("rows", "group")):
+        return "group"
+    return "item"
+
+
+def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, flags: list[str] | None = None) -> list[Row]:
+    rows: list[Row] = []
+    for r in range(start, grid.n_rows):
+        parts = [(c.level, _cell(grid, r, c.col)) for c in seg.code_cols]
+        code, levels, leftover = _code(parts)
+        name = _cell(grid, r, seg.name_col.col) if seg.name_col else ""
+        if not name and leftover:
+            name = leftover            # 合计 printed across the code and name columns
+        if not code and name:
+            m = _LEADING_CODE.match(name)
+            if m:                      # 2080501 行政单位离退休 / 2014050-事业运行 in one cell
+                code, name = m.group(1), m.group(2)
+                levels = levels_of(code)
+        unit_code = _cell(grid, r, seg.unit_code_col.col) if seg.unit_code_col else ""
+        values: dict[str, int | float] = {}
+        row_flags: list[str] = list(flags or [])
+        for spec in seg.value_cols:
+            text = _cell(grid, r, spec.col)
+            try:
+                v = parse_amount(text)
+            except NotANumber:
+                if spec.role == "value" and text:
+                    row_flags.append(f"unparsed:{spec.id}")
+                continue
+            if v is not None:
+                values[spec.id] = to_json_number(v)
+        name = name or None
+        if not (code or name or values or unit_code):
+            continue
+        cols = [c.col for c in seg.code_cols + seg.value_cols] + ([seg.name_col.col] if seg.name_col else [])
+        bbox = grid.row_bbox(r, range(min(cols), max(cols) + 1)) if cols else grid.row_bbox(r)
+        rows.append(Row(kind=_kind(name), side=seg.side, code=code, code_levels=levels,
+                        unit_code=unit_code or None, name=name, values=values, page=grid.page,
+                        bbox=tuple(round(v, 2) for v in bbox), flags=sorted(set(row_flags))))
+    return rows
+
+
+def grid_rows(grid: Grid, layout: Layout, start: int) -> dict[int, list[Row]]:
+    """Rows of every segment of the grid from ``start``, keyed by segment index."""
+    return {seg.index: segment_rows(grid, layout, seg, start) for seg in layout.segments}
+
+
+def finish_kinds(rows: list[Row]) -> None:
+    """Document-order passes: a coded row with deeper codes below it is a group; an uncoded row
+    named like an organisation in a coded table is a unit subtotal."""
+    coded = [r for r in rows if r.code]
+    for i, row in enumerate(rows):
+        if row.code and row.kind == "item":
+            nxt = next((r for r in rows[i + 1:] if r.code and r.side == row.side), None)
+            if nxt is not None and nxt.code.startswith(row.code) and len(nxt.code) > len(row.code):
+                row.kind = "group"
+    if not coded:
+        return
+    suffixes = tuple(catalog.load("rows")["unit"]["suffixes"])
+    for row in rows:
+        if row.kind == "item" and not row.code and row.name and row.name.endswith(suffixes):
+            row.kind = "unit"

@@ -1,0 +1,48 @@
+"""Numbers as printed, parsed exactly (Decimal) and emitted as int when whole."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_FULL = str.maketrans("０１２３４５６７８９，．－（）", "0123456789,.-()")
+_BLANK = {"", "-", "—", "–", "--", "——", "/", "－", "…", "*", "**"}
+_NUM = re.compile(r"^\(?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?$|^\(?-?\d+(?:\.\d+)?\)?$")
+
+
+class NotANumber(ValueError):
+    pass
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """'1,234.50' -> Decimal('1234.50'); blank markers -> None; anything else raises NotANumber."""
+    t = re.sub(r"\s+", "", (text or "").translate(_FULL))
+    if t in _BLANK:
+        return None
+    if not _NUM.match(t):
+        raise NotANumber(text)
+    negative = t.startswith("(") and t.endswith(")")
+    t = t.strip("()").replace(",", "")
+    try:
+        value = Decimal(t)
+    except InvalidOperation:
+        raise NotANumber(text) from None
+    return -value if negative else value
+
+
+def is_amount(text: str) -> bool:
+    try:
+        return parse_amount(text) is not None
+    except NotANumber:
+        return False
+
+
+def to_json_number(value: Decimal) -> int | float:
+    """Whole numbers as int (371514655), others as the shortest float that prints the same decimals."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value.normalize())
+
+
+def decimals(value: int | float) -> int:
+    text = repr(value)
+    return len(text.split(".")[1]) if "." in text else 0

@@ -1,0 +1,156 @@
+"""The output contract (../shared/SCHEMA.md) as pydantic models: the single source of the JSON shape.
+
+Values are ``int`` when the printed number is whole and ``float`` otherwise, so that 371,514,655.00 is
+written as 371514655 and 24,979.8 as 24979.8 (see ``mapping.values`` for the exact parse).
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Number = Union[int, float]
+TableType = str  # one id of catalog/tables.toml, or "unknown"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    file: str
+    sha256: str
+    pages: int
+    producer: Optional[str] = None
+
+
+class Warning(_Model):
+    code: str
+    message: str
+    page: Optional[int] = None
+
+
+class Check(_Model):
+    rule: str
+    status: Literal["pass", "fail", "skipped"]
+    detail: str = ""
+
+
+class Column(_Model):
+    id: str = Field(description="key under which rows store this column's values: `key`, or `key@measure` "
+                                "for 预算数/决算数 pairs, or `key#n` for a repeated key on the same side")
+    key: str = Field(description="canonical key (SCHEMA.md), or `unmapped:<label>`")
+    label: str = Field(description="printed header path joined by ' / '")
+    score: float = Field(description="fuzzy match score of the label against the alias catalog (0-100)")
+    measure: Optional[Literal["budget", "final"]] = None
+    side: Optional[Literal["revenue", "expenditure"]] = None
+
+
+class CodeLevels(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    class_: Optional[str] = Field(default=None, alias="class")
+    item: Optional[str] = None
+    subitem: Optional[str] = None
+
+
+class Row(_Model):
+    kind: Literal["total", "group", "unit", "item"]
+    side: Optional[Literal["revenue", "expenditure"]] = None
+    code: Optional[str] = None
+    code_levels: Optional[CodeLevels] = None
+    unit_code: Optional[str] = None
+    name: Optional[str] = None
+    values: dict[str, Number] = Field(default_factory=dict)
+    page: int
+    bbox: tuple[float, float, float, float]
+    flags: list[str] = Field(default_factory=list)
+
+
+class Table(_Model):
+    type: TableType
+    title: Optional[str] = None
+    title_score: float = 0.0
+    pages: list[int]
+    unit: Optional[Literal["元", "万元", "千元"]] = None
+    columns: list[Column] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    empty: bool = False
+    note: Optional[str] = None
+    raw: Optional[list[list[Optional[str]]]] = Field(
+        default=None, description="the cell grid as read, kept for tables typed `unknown`")
+
+
+class Indicator(_Model):
+    level1: Optional[str] = None
+    level2: Optional[str] = None
+    level3: Optional[str] = None
+    target_raw: Optional[str] = None
+    comparator: Optional[Literal["=", "≥", "≤", ">", "<"]] = None
+    target_value: Optional[Number] = None
+    target_unit: Optional[str] = None
+    qualitative: bool = False
+    description: Optional[str] = None
+    period_target_raw: Optional[str] = None
+
+
+class Task(_Model):
+    name: Optional[str] = None
+    content: Optional[str] = None
+
+
+class DepartmentBudget(_Model):
+    total: Optional[Number] = None
+    fiscal: Optional[Number] = None
+    other: Optional[Number] = None
+    basic: Optional[Number] = None
+    project: Optional[Number] = None
+
+
+class PerformanceTable(_Model):
+    type: Literal["department_performance", "project_performance"]
+    title: Optional[str] = None
+    unit_name: Optional[str] = None
+    year: Optional[int] = None
+    pages: list[int]
+    indicators: list[Indicator] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    # department form
+    department: Optional[str] = None
+    annual_goal: Optional[str] = None
+    tasks: list[Task] = Field(default_factory=list)
+    budget: Optional[DepartmentBudget] = None
+    # project form
+    project_name: Optional[str] = None
+    unit_code: Optional[str] = None
+    fund_use: Optional[str] = None
+    owner: Optional[str] = None
+    contact: Optional[str] = None
+    phone: Optional[str] = None
+    start_date: Optional[str] = None
+    end_date: Optional[str] = None
+    total_amount: Optional[Number] = None
+    year_amount: Optional[Number] = None
+    prev_total_amount: Optional[Number] = None
+    prev_year_amount: Optional[Number] = None
+    overview: Optional[str] = None
+    basis: Optional[str] = None
+    necessity: Optional[str] = None
+    measures: Optional[str] = None
+    plan: Optional[str] = None
+    remarks: Optional[str] = None
+    overall_goal: Optional[str] = None
+
+
+class Document(_Model):
+    schema_version: str = SCHEMA_VERSION
+    extractor_version: str
+    source: Source
+    department: Optional[str] = None
+    year: Optional[int] = None
+    doc_kind: Optional[Literal["budget", "final_account"]] = None
+    tables: list[Table] = Field(default_factory=list)
+    performance: list[PerformanceTable] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)

@@ -1,0 +1,51 @@
+"""The pipeline, stage by stage: read pages -> find tables -> build the grid -> map to the schema ->
+reconcile and check. ``extract`` is the whole job for one PDF."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import __version__
+from .find import Caption, caption_for, find_regions
+from .grid import lattice_grid
+from .mapping import document as docfields
+from .mapping.tables import MappedTable, TablePart, assemble, continues, new_part
+from .models import Document, Source, Warning
+from .read import PageContent, open_pdf
+from .reconcile import run_checks
+from .settings import DEFAULT, Settings
+
+
+def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
+    """Read one PDF into a validated Document. Raises ``ExtractionError`` for files that are not readable PDFs."""
+    path = Path(path)
+    with open_pdf(path, settings.reader) as src:
+        groups: list[list[TablePart]] = []
+        captions: list[Caption] = []
+        first_pages: list[PageContent] = []
+        for page in src.pages():
+            if len(first_pages) < 3:
+                first_pages.append(page)
+            regions = find_regions(page, settings)
+            for i, region in enumerate(regions):
+                above = regions[i - 1].bbox[3] if i else 0.0
+                below = regions[i + 1].bbox[1] if i + 1 < len(regions) else page.height
+                caption = caption_for(page, region, above, below, settings)
+                part = new_part(lattice_grid(page, region), caption, settings)
+                if groups and continues(groups[-1][-1], part, first_on_page=(i == 0)):
+                    groups[-1].append(part)
+                else:
+                    groups.append([part])
+                    captions.append(caption)
+        mapped: list[MappedTable] = [assemble(g) for g in groups]
+        doc = Document(
+            extractor_version=__version__,
+            source=Source(file=path.name, sha256=src.sha256, pages=src.page_count, producer=src.reader.producer),
+            department=docfields.department(captions, first_pages),
+            year=docfields.year(captions, first_pages),
+            doc_kind=docfields.doc_kind(captions, first_pages),
+            tables=[m.table for m in mapped],
+        )
+    run_checks(mapped)
+    if not doc.tables:
+        doc.warnings.append(Warning(code="no_tables", message="no ruled table found in the document"))
+    return doc

@@ -1,0 +1,3 @@
+"""Arithmetic checks (placeholder replaced below)."""
+def run_checks(mapped):
+    return None
