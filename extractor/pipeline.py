@@ -22,10 +22,17 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
         groups: list[list[TablePart]] = []
         captions: list[Caption] = []
         first_pages: list[PageContent] = []
-        for page in src.pages():
+        page_warnings: list[Warning] = []
+        for index in range(src.page_count):
+            try:
+                page = src.reader.page(index)
+                regions = find_regions(page, settings)
+            except Exception as exc:  # one bad page must not cost the rest of the document
+                page_warnings.append(Warning(code="page_unreadable", message=f"{type(exc).__name__}: {exc}",
+                                             page=index + 1))
+                continue
             if len(first_pages) < 3:
                 first_pages.append(page)
-            regions = find_regions(page, settings)
             for i, region in enumerate(regions):
                 above = regions[i - 1].bbox[3] if i else 0.0
                 below = regions[i + 1].bbox[1] if i + 1 < len(regions) else page.height
@@ -44,6 +51,7 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
             year=docfields.year(captions, first_pages),
             doc_kind=docfields.doc_kind(captions, first_pages),
             tables=[m.table for m in mapped],
+            warnings=page_warnings,
         )
     run_checks(mapped)
     if not doc.tables:

@@ -39,6 +39,8 @@ def _code(parts: list[tuple[str | None, str]]) -> tuple[str | None, CodeLevels |
             continue
         seen.add((level, t))
         if t.isdigit():
+            if level in ("item", "subitem") and len(t) == 1:
+                t = "0" + t        # 款/项 are two digits; some tables print 02 as 2
             digits.append((level, t))
         else:
             leftover = text
@@ -70,6 +72,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, flags: li
     for r in range(start, grid.n_rows):
         parts = [(c.level, _cell(grid, r, c.col)) for c in seg.code_cols]
         code, levels, leftover = _code(parts)
+        padded = code is not None and len(code) != sum(len(re.sub(r"\s+", "", t)) for _, t in parts if t.strip().isdigit())
         name = _cell(grid, r, seg.name_col.col) if seg.name_col else ""
         if not name and leftover:
             name = leftover            # 合计 printed across the code and name columns
@@ -80,7 +83,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, flags: li
                 levels = levels_of(code)
         unit_code = _cell(grid, r, seg.unit_code_col.col) if seg.unit_code_col else ""
         values: dict[str, int | float] = {}
-        row_flags: list[str] = list(flags or [])
+        row_flags: list[str] = list(flags or []) + (["code_zero_padded"] if padded else [])
         for spec in seg.value_cols:
             text = _cell(grid, r, spec.col)
             try:

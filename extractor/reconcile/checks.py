@@ -1,3 +1,200 @@
-"""Arithmetic checks (placeholder replaced below)."""
-def run_checks(mapped):
-    return None
+"""The arithmetic a budget table obeys, checked on the printed numbers and reported, never enforced:
+column sums (合计 = 基本支出 + 项目支出), row sums (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, numbered headings),
+two-sided balance, and the same total across tables (catalog/checks.toml)."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .. import catalog
+from ..mapping.tables import MappedTable, SumGroup
+from ..models import Check, Row, Table
+from .arith import compare, places
+
+_DEPTH2 = re.compile(r"^(?:\d+[.、．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))")
+_DEPTH1 = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _verdict(rule: str, failures: list[str], roundings: int, tested: int) -> Check:
+    if tested == 0:
+        return Check(rule=rule, status="skipped", detail="no printed values to test")
+    if failures:
+        more = f" (+{len(failures) - 5} more)" if len(failures) > 5 else ""
+        return Check(rule=rule, status="fail", detail="; ".join(failures[:5]) + more)
+    note = f", {roundings} within rounding" if roundings else ""
+    return Check(rule=rule, status="pass", detail=f"{tested} sums hold{note}")
+
+
+def _label(row: Row) -> str:
+    return " ".join(x for x in (row.code, row.name) if x) or f"row p{row.page}"
+
+
+def _sum_check(rule: str, pairs: list[tuple[Row, list[Row]]], columns: list[str], precision: int) -> Check:
+    failures, roundings, tested = [], 0, 0
+    for parent, children in pairs:
+        for col in columns:
+            vals = [c.values.get(col) for c in children]
+            if parent.values.get(col) is None and all(v is None for v in vals):
+                continue
+            tested += 1
+            status, diff = compare(parent.values.get(col), vals, precision)
+            if status == "fail":
+                failures.append(f"{_label(parent)} [{col}] printed {parent.values.get(col)}, sum {Decimal(repr(parent.values.get(col) or 0)) - diff}")
+            roundings += status == "rounding"
+    return _verdict(rule, failures, roundings, tested)
+
+
+def _side_rows(table: Table, side: str | None) -> list[Row]:
+    return [r for r in table.rows if r.side == side]
+
+
+def _code_checks(rows: list[Row], columns: list[str], precision: int, suffix: str) -> list[Check]:
+    coded = [r for r in rows if r.code]
+    if not coded:
+        return []
+    checks: list[Check] = []
+    # each coded group = sum of its direct children
+    pairs = []
+    for i, row in enumerate(coded):
+        below = [r for r in coded[i + 1:] if r.code.startswith(row.code) and len(r.code) > len(row.code)]
+        if not below:
+            continue
+        step = min(len(r.code) for r in below)
+        pairs.append((row, [r for r in below if len(r.code) == step]))
+    if pairs:
+        checks.append(_sum_check("group_rows = sum(children)" + suffix, pairs, columns, precision))
+    # the total (or each unit subtotal) = sum of the top-level codes under it
+    totals = [r for r in rows if r.kind == "total"]
+    units = [r for r in rows if r.kind == "unit"]
+    top = min(len(r.code) for r in coded)
+    classes = [r for r in coded if len(r.code) == top]
+    if totals:
+        if units:
+            pairs = [(totals[0], units)]
+        elif rows.index(totals[0]) < rows.index(coded[0]):
+            pairs = [(totals[0], classes)]          # 合计 printed first, over every class
+        else:                                       # each 合计 closes the block above it (two-panel tables)
+            pairs, start = [], 0
+            for t in totals:
+                stop = rows.index(t)
+                block = [r for r in rows[start:stop] if r.code and len(r.code) == top]
+                if block:
+                    pairs.append((t, block))
+                start = stop + 1
+        checks.append(_sum_check("total_row = sum(" + ("unit rows" if units else "class rows") + ")" + suffix,
+                                 pairs, columns, precision))
+    if units:
+        unit_pairs = []
+        for k, unit in enumerate(units):
+            start = rows.index(unit)
+            stop = rows.index(units[k + 1]) if k + 1 < len(units) else len(rows)
+            unit_pairs.append((unit, [r for r in rows[start + 1:stop] if r.code and len(r.code) == top]))
+        checks.append(_sum_check("unit_row = sum(class rows)" + suffix, unit_pairs, columns, precision))
+    return checks
+
+
+def _heading_checks(rows: list[Row], columns: list[str], precision: int, suffix: str) -> list[Check]:
+    """Uncoded two-sided layouts: 本年收入合计 = Σ 一、二、…; 总计 = 合计 + the rows between; 一、 = Σ 1. 2. …"""
+    if any(r.code for r in rows):
+        return []
+    checks: list[Check] = []
+    pairs, previous, block = [], None, []
+    for row in rows:
+        if row.kind == "total":
+            parts = ([previous] if previous is not None else []) + [r for r in block if not _DEPTH2.match(r.name or "")]
+            if parts:
+                pairs.append((row, parts))
+            previous, block = row, []
+        elif row.values:
+            block.append(row)
+    if pairs:
+        checks.append(_sum_check("total_row = sum(rows above)" + suffix, pairs, columns, precision))
+    head_pairs = []
+    for i, row in enumerate(rows):
+        if row.name and _DEPTH1.match(row.name):
+            kids = []
+            for r in rows[i + 1:]:
+                if r.name and _DEPTH2.match(r.name):
+                    kids.append(r)
+                else:
+                    break
+            if kids:
+                head_pairs.append((row, kids))
+    if head_pairs:
+        checks.append(_sum_check("heading_row = sum(numbered items)" + suffix, head_pairs, columns, precision))
+    return checks
+
+
+def _column_checks(table: Table, groups: list[SumGroup], precision: int) -> list[Check]:
+    checks = []
+    for g in groups:
+        rule = f"{g.parent} = " + " + ".join(g.children) + (f" [{g.side}]" if g.side else "")
+        failures, roundings, tested = [], 0, 0
+        for row in _side_rows(table, g.side) if g.side else table.rows:
+            vals = [row.values.get(c) for c in g.children]
+            if row.values.get(g.parent) is None and all(v is None for v in vals):
+                continue
+            tested += 1
+            status, diff = compare(row.values.get(g.parent), vals, precision)
+            if status == "fail":
+                failures.append(f"{_label(row)} printed {row.values.get(g.parent)}, sum {Decimal(repr(row.values.get(g.parent) or 0)) - diff}")
+            roundings += status == "rounding"
+        checks.append(_verdict(rule, failures, roundings, tested))
+    return checks
+
+
+def table_checks(m: MappedTable) -> list[Check]:
+    table = m.table
+    if table.type == "unknown" or table.empty:
+        return []
+    precision = places([v for r in table.rows for v in r.values.values()])
+    checks = _column_checks(table, m.sum_groups, precision)
+    sides = sorted({r.side for r in table.rows}, key=lambda s: s or "")
+    for side in sides:
+        rows = _side_rows(table, side)
+        columns = sorted({c.id for c in table.columns if c.side == side})
+        suffix = f" [{side}]" if side else ""
+        checks += _code_checks(rows, columns, precision, suffix)
+        checks += _heading_checks(rows, columns, precision, suffix)
+    if set(sides) == {"revenue", "expenditure"}:
+        last = {s: next((r for r in reversed(_side_rows(table, s)) if r.kind == "total"), None) for s in sides}
+        if all(last.values()):
+            checks.append(_sum_check("revenue_total = expenditure_total",
+                                     [(last["revenue"], [last["expenditure"]])], ["total"], precision))
+    return checks
+
+
+def _total_row(table: Table, side: str | None, pattern: str | None) -> Row | None:
+    totals = [r for r in table.rows if r.kind == "total" and r.side == side]
+    if pattern:
+        rx = re.compile(pattern)
+        hit = next((r for r in totals if rx.search(catalog.norm_label(r.name or ""))), None)
+        if hit is not None:
+            return hit
+    return totals[0] if len(totals) == 1 or (totals and not pattern) else None
+
+
+def cross_checks(tables: list[Table]) -> None:
+    for spec in catalog.load("checks")["cross"]:
+        left, right = spec["left"], spec["right"]
+        lt = next((t for t in tables if t.type == left["type"] and not t.empty), None)
+        rt = next((t for t in tables if t.type == right["type"] and not t.empty), None)
+        if lt is None:
+            continue
+        if rt is None:
+            lt.checks.append(Check(rule=spec["rule"], status="skipped", detail=f"no {right['type']} table"))
+            continue
+        a = _total_row(lt, left.get("side"), left.get("row"))
+        b = _total_row(rt, right.get("side"), right.get("row"))
+        if a is None or b is None or a.values.get(left["column"]) is None or b.values.get(right["column"]) is None:
+            lt.checks.append(Check(rule=spec["rule"], status="skipped", detail="total row or column not printed"))
+            continue
+        x, y = a.values[left["column"]], b.values[right["column"]]
+        status = "pass" if compare(x, [y], 0)[0] == "exact" else "fail"
+        lt.checks.append(Check(rule=spec["rule"], status=status, detail=f"{x} vs {y} (p{a.page}, p{b.page})"))
+
+
+def run_checks(mapped: list[MappedTable]) -> None:
+    for m in mapped:
+        m.table.checks = table_checks(m)
+    cross_checks([m.table for m in mapped])

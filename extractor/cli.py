@@ -1,0 +1,90 @@
+"""`budget-extract`: thin typer commands over the Python API."""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+from .errors import ExtractionError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Chinese budget disclosure PDFs (部门预算/决算) -> validated JSON.")
+
+
+def coverage_line(doc) -> str:
+    """One line per document: what was read, what was not, what failed."""
+    types = Counter(t.type for t in doc.tables)
+    known = ", ".join(f"{k} {v}" for k, v in sorted(types.items()) if k != "unknown")
+    failed = sum(c.status == "fail" for t in doc.tables for c in t.checks)
+    indicators = sum(len(p.indicators) for p in doc.performance)
+    return (f"{doc.source.file}: {doc.source.pages} pages; tables {len(doc.tables)} ({known or 'none'}); "
+            f"unknown {types.get('unknown', 0)}; performance {len(doc.performance)}; indicators {indicators}; "
+            f"checks failed {failed}")
+
+
+@app.command()
+def extract(pdf: Path = typer.Argument(..., help="PDF file to read"),
+            output: Optional[Path] = typer.Option(None, "-o", "--output", help="write JSON here (default: stdout)"),
+            reader: str = typer.Option("pdfium", help="page reader: pdfium (fast) or pdfplumber")) -> None:
+    """Extract one PDF into JSON (SCHEMA.md)."""
+    from .pipeline import extract as run
+    from .settings import Settings
+    from .write import atomic_write, document_json
+    try:
+        if not pdf.is_file():
+            raise ExtractionError(f"{pdf}: no such file")
+        doc = run(pdf, Settings(reader=reader))
+    except ExtractionError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    except Exception as exc:  # a bug on one file must still end in one clear line
+        typer.echo(f"error: {pdf.name}: extraction failed: {type(exc).__name__}: {exc}", err=True)
+        raise typer.Exit(3)
+    text = document_json(doc)
+    if output:
+        atomic_write(output, text)
+    else:
+        sys.stdout.write(text)
+    typer.echo(coverage_line(doc), err=True)
+    for w in doc.warnings:
+        typer.echo(f"warning: {w.code}: {w.message}", err=True)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output document."""
+    from .models import Document
+    typer.echo(json.dumps(Document.model_json_schema(by_alias=True), ensure_ascii=False, indent=1))
+
+
+@app.command()
+def diff(output: Path = typer.Argument(..., help="extractor output JSON"),
+         golden: Path = typer.Argument(..., help="golden JSON")) -> None:
+    """Show what differs from a golden file; exit 1 when anything does."""
+    from .compare import diff_documents
+    lines = diff_documents(json.loads(output.read_text(encoding="utf-8")), json.loads(golden.read_text(encoding="utf-8")))
+    for line in lines:
+        typer.echo(line)
+    if lines:
+        typer.echo(f"{len(lines)} differences", err=True)
+        raise typer.Exit(1)
+    typer.echo("no differences", err=True)
+
+
+@app.command()
+def version() -> None:
+    """Print the extractor version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Shared fixtures: the real PDFs live in ../shared/real beside the checkout and are never copied in."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "real"
+GOLDEN = ROOT / "golden"
+
+
+def real_pdf(name: str) -> Path:
+    path = REAL / name
+    if not path.is_file():
+        pytest.skip(f"real corpus not available: {path} (tests read ../shared/real beside the checkout)")
+    return path
+
+
+@lru_cache(maxsize=None)
+def _extract_cached(path: str, reader: str = "pdfium"):
+    from extractor.pipeline import extract
+    from extractor.settings import Settings
+    return extract(path, Settings(reader=reader))
+
+
+def extracted(name: str, reader: str = "pdfium"):
+    """The Document for a real PDF, extracted once per test session."""
+    return _extract_cached(str(real_pdf(name)), reader)
+
+
+def as_json(doc) -> dict:
+    from extractor.write import document_json
+    return json.loads(document_json(doc))
