@@ -65,6 +65,7 @@ def caption_for(page: PageContent, region: Region, above: float, below: float, s
     cap = Caption()
     x0, top, x1, bottom = region.bbox
     band = [l for l in page.lines((0, max(above, top - settings.title_search_height * 2), page.width, top))]
+    band += _caption_cells(page, region)
     best: catalog.Match | None = None
     best_text = None
     for text in _candidates(band):
@@ -87,6 +88,20 @@ def caption_for(page: PageContent, region: Region, above: float, below: float, s
                 break
     cap.note = _note(page, bottom, min(below, bottom + settings.note_search_height * 3))
     return cap
+
+
+def _caption_cells(page: PageContent, region: Region) -> list[TextLine]:
+    """Lines inside full-width cells at the top of the region: titles drawn inside the table frame."""
+    x0, top, x1, _ = region.bbox
+    out: list[TextLine] = []
+    y = top
+    for _ in range(3):
+        row = [c for c in region.cells if abs(c[1] - y) <= 2]
+        if len(row) != 1 or (row[0][2] - row[0][0]) < 0.9 * (x1 - x0):
+            break
+        out += page.lines(row[0])
+        y = row[0][3]
+    return out
 
 
 def _note(page: PageContent, start: float, stop: float) -> str | None:
