@@ -44,6 +44,7 @@ class Segment:
     side: str | None
     code_cols: list[ColumnSpec] = field(default_factory=list)
     unit_code_col: ColumnSpec | None = None
+    category_col: ColumnSpec | None = None   # 项目 over two columns: a category cell merged down its items
     name_col: ColumnSpec | None = None
     value_cols: list[ColumnSpec] = field(default_factory=list)
 
@@ -223,6 +224,9 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
                 seg.unit_code_col = spec
             elif spec.role == "name" and seg.name_col is None:
                 seg.name_col = spec
+            elif spec.role == "name" and seg.category_col is None and spec.nodes and \
+                    seg.name_col.nodes and spec.nodes[-1] == seg.name_col.nodes[-1] and not seg.value_cols:
+                seg.category_col, seg.name_col = seg.name_col, spec
             elif spec.role == "name":
                 seg.value_cols.append(spec)  # a second label column: kept as a value, reported unmapped
             else:

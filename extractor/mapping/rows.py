@@ -74,6 +74,14 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, flags: li
         code, levels, leftover = _code(parts)
         padded = code is not None and len(code) != sum(len(re.sub(r"\s+", "", t)) for _, t in parts if t.strip().isdigit())
         name = _cell(grid, r, seg.name_col.col) if seg.name_col else ""
+        subtotal_of = None
+        if seg.category_col is not None:
+            category = grid.at(r, seg.category_col.col)
+            category_text = category.text if category is not None else ""
+            if not name and category is not None and category.row == r:
+                name = category_text           # a category printed without items
+            elif catalog.norm_label(name) in catalog.label_set("generic", "labels") and category_text:
+                name, subtotal_of = category_text, True   # 小计 of a category: the category's row
         if not name and leftover:
             name = leftover            # 合计 printed across the code and name columns
         if not code and name:
@@ -97,9 +105,9 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, flags: li
         name = name or None
         if not (code or name or values or unit_code):
             continue
-        cols = [c.col for c in seg.code_cols + seg.value_cols] + ([seg.name_col.col] if seg.name_col else [])
+        cols = [c.col for c in seg.code_cols + seg.value_cols] + [c.col for c in (seg.name_col, seg.category_col) if c]
         bbox = grid.row_bbox(r, range(min(cols), max(cols) + 1)) if cols else grid.row_bbox(r)
-        rows.append(Row(kind=_kind(name), side=seg.side, code=code, code_levels=levels,
+        rows.append(Row(kind="group" if subtotal_of else _kind(name), side=seg.side, code=code, code_levels=levels,
                         unit_code=unit_code or None, name=name, values=values, page=grid.page,
                         bbox=tuple(round(v, 2) for v in bbox), flags=sorted(set(row_flags))))
     return rows

@@ -101,7 +101,9 @@ def _heading_checks(rows: list[Row], columns: list[str], precision: int, suffix:
     pairs, previous, block = [], None, []
     for row in rows:
         if row.kind == "total":
-            parts = ([previous] if previous is not None else []) + [r for r in block if not _DEPTH2.match(r.name or "")]
+            heads = [r for r in block if r.kind == "group"]   # headings carry their items' sum
+            body = heads if heads else [r for r in block if not _DEPTH2.match(r.name or "")]
+            parts = ([previous] if previous is not None else []) + body
             if parts:
                 pairs.append((row, parts))
             previous, block = row, []
