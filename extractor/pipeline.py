@@ -8,6 +8,7 @@ from . import __version__
 from .find import Caption, caption_for, find_regions
 from .grid import lattice_grid
 from .mapping import document as docfields
+from .mapping.performance import build as build_performance, performance_kind
 from .mapping.tables import MappedTable, TablePart, assemble, continues, new_part
 from .models import Document, Source, Warning
 from .read import PageContent, open_pdf
@@ -43,7 +44,14 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
                 else:
                     groups.append([part])
                     captions.append(caption)
-        mapped: list[MappedTable] = [assemble(g) for g in groups]
+        mapped: list[MappedTable] = []
+        performance = []
+        for g in groups:
+            kind = performance_kind(g[0].caption.title)
+            if kind:
+                performance += build_performance(g, kind)
+            else:
+                mapped.append(assemble(g))
         doc = Document(
             extractor_version=__version__,
             source=Source(file=path.name, sha256=src.sha256, pages=src.page_count, producer=src.reader.producer),
@@ -51,9 +59,10 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
             year=docfields.year(captions, first_pages),
             doc_kind=docfields.doc_kind(captions, first_pages),
             tables=[m.table for m in mapped],
+            performance=performance,
             warnings=page_warnings,
         )
     run_checks(mapped)
-    if not doc.tables:
+    if not doc.tables and not doc.performance:
         doc.warnings.append(Warning(code="no_tables", message="no ruled table found in the document"))
     return doc
