@@ -6,7 +6,9 @@ from pathlib import Path
 
 from . import __version__
 from .find import Caption, caption_for, find_regions
+from .find.unruled import find_unruled
 from .grid import lattice_grid
+from .grid.stream import stream_grid
 from .mapping import document as docfields
 from .mapping.performance import build as build_performance, performance_kind
 from .mapping.tables import MappedTable, TablePart, assemble, continues, new_part
@@ -28,6 +30,7 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
             try:
                 page = src.reader.page(index)
                 regions = find_regions(page, settings)
+                regions = sorted(regions + find_unruled(page, regions, settings), key=lambda r: (r.bbox[1], r.bbox[0]))
             except Exception as exc:  # one bad page must not cost the rest of the document
                 page_warnings.append(Warning(code="page_unreadable", message=f"{type(exc).__name__}: {exc}",
                                              page=index + 1))
@@ -38,7 +41,8 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
                 above = regions[i - 1].bbox[3] if i else 0.0
                 below = regions[i + 1].bbox[1] if i + 1 < len(regions) else page.height
                 caption = caption_for(page, region, above, below, settings)
-                part = new_part(lattice_grid(page, region), caption, settings)
+                grid = lattice_grid(page, region) if region.parser == "lattice" else stream_grid(page, region)
+                part = new_part(grid, caption, settings)
                 if groups and continues(groups[-1][-1], part, first_on_page=(i == 0)):
                     groups[-1].append(part)
                 else:

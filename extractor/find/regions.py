@@ -16,7 +16,8 @@ BBox = tuple[float, float, float, float]
 class Region:
     page: int
     bbox: BBox
-    cells: list[BBox]
+    cells: list[BBox]             # lattice: the closed cells; stream: empty
+    parser: str = "lattice"       # which grid parser reads it: "lattice" or "stream"
 
 
 def _as_dict(e: Edge) -> dict:
