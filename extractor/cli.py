@@ -76,6 +76,16 @@ def diff(output: Path = typer.Argument(..., help="extractor output JSON"),
     typer.echo("no differences", err=True)
 
 
+@app.command("eval")
+def evaluate(pred: Path = typer.Option(..., "--pred", help="folder of extractor output JSON"),
+             golden: Path = typer.Option(..., "--golden", help="folder of golden JSON (matched by relative path or name)"),
+             as_json: bool = typer.Option(False, "--json", help="machine-readable output")) -> None:
+    """Table detection, numeric-cell and indicator precision/recall/F1 per file and overall."""
+    from .compare.evaluate import as_json as to_json, evaluate as run, report
+    files, overall = run(pred, golden)
+    typer.echo(to_json(files, overall) if as_json else report(files, overall))
+
+
 @app.command()
 def version() -> None:
     """Print the extractor version."""

@@ -56,3 +56,20 @@ def test_atomic_write_leaves_no_partial_file(tmp_path):
         pass
     assert target.read_text() == "first\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+def test_eval_scores_a_changed_cell(tmp_path):
+    stem = "上海市普陀区商务委员会25年预算"
+    pred_dir, gold_dir = tmp_path / "pred", tmp_path / "gold"
+    pred_dir.mkdir(), gold_dir.mkdir()
+    subprocess.run([sys.executable, "-m", "extractor.cli", "extract", str(real_pdf(stem + ".pdf")),
+                    "-o", str(pred_dir / f"{stem}.json")], check=True, capture_output=True, timeout=120)
+    golden = json.loads((GOLDEN / "real" / f"{stem}.json").read_text(encoding="utf-8"))
+    cells = sum(len(r["values"]) for t in golden["tables"] for r in t.get("rows", []))
+    golden["tables"][2]["rows"][0]["values"]["total"] += 1
+    (gold_dir / f"{stem}.json").write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "extractor.cli", "eval", "--pred", str(pred_dir), "--golden",
+                          str(gold_dir), "--json"], capture_output=True, text=True, timeout=60, check=True)
+    overall = json.loads(res.stdout)["overall"]
+    assert overall["tables"]["f1"] == 1.0
+    assert (overall["cells"]["tp"], overall["cells"]["gold"], overall["cells"]["pred"]) == (cells - 1, cells, cells)
