@@ -123,7 +123,7 @@ def find_body_start(grid: Grid) -> tuple[int, list[int], list[int]]:
     total_re = catalog.patterns("rows", "total")
     for i in range(first + 1, grid.n_rows):
         texts = [t for t in _row_texts(grid, i) if t]
-        if not texts:
+        if not texts or not any(_headerish(t) for t in texts):
             return i, list(range(first, i)), captions
         label = catalog.norm_label(texts[0])
         rest = texts[1:]

@@ -28,6 +28,27 @@ def _cell(grid: Grid, r: int, c: int) -> str:
     return cell.text
 
 
+def _inherit(parts: list[tuple[str | None, str]], context: dict[str, str]) -> list[tuple[str | None, str]]:
+    """Tables that print only a row's own level (201 / 40 / 01 on successive rows) borrow the levels
+    above it from the rows before; the context remembers the last class and item seen."""
+    filled = {level: re.sub(r"\s+", "", t) for level, t in parts if level in _LEVELS and t.strip().isdigit()}
+    if not filled:
+        return parts
+    top = min(filled, key=_LEVELS.index)
+    if top == "class":
+        context.clear()
+    for level in _LEVELS[:_LEVELS.index(top)]:
+        if level in context:
+            filled[level] = context[level]
+    for level in ("class", "item"):
+        if level in filled:
+            context[level] = filled[level]
+    return [(level, filled.get(level, "")) for level in _LEVELS] + [(l, t) for l, t in parts if l not in _LEVELS]
+
+
+_LEVELS = ["class", "item", "subitem"]
+
+
 def _code(parts: list[tuple[str | None, str]]) -> tuple[str | None, CodeLevels | None, str | None]:
     """Join split 类/款/项 parts; return (code, levels, leftover text that was not a code)."""
     digits: list[tuple[str | None, str]] = []
@@ -67,10 +88,14 @@ def _kind(name: str | None) -> str:
     return "item"
 
 
-def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, flags: list[str] | None = None) -> list[Row]:
+def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: dict[str, str] | None = None) -> list[Row]:
     rows: list[Row] = []
+    context = {} if context is None else context
+    split = sum(c.level in _LEVELS for c in seg.code_cols) >= 2
     for r in range(start, grid.n_rows):
         parts = [(c.level, _cell(grid, r, c.col)) for c in seg.code_cols]
+        if split:
+            parts = _inherit(parts, context)
         code, levels, leftover = _code(parts)
         padded = code is not None and len(code) != sum(len(re.sub(r"\s+", "", t)) for _, t in parts if t.strip().isdigit())
         name = _cell(grid, r, seg.name_col.col) if seg.name_col else ""
@@ -91,7 +116,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, flags: li
                 levels = levels_of(code)
         unit_code = _cell(grid, r, seg.unit_code_col.col) if seg.unit_code_col else ""
         values: dict[str, int | float] = {}
-        row_flags: list[str] = list(flags or []) + (["code_zero_padded"] if padded else [])
+        row_flags: list[str] = ["code_zero_padded"] if padded else []
         for spec in seg.value_cols:
             text = _cell(grid, r, spec.col)
             try:
@@ -113,9 +138,12 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, flags: li
     return rows
 
 
-def grid_rows(grid: Grid, layout: Layout, start: int) -> dict[int, list[Row]]:
-    """Rows of every segment of the grid from ``start``, keyed by segment index."""
-    return {seg.index: segment_rows(grid, layout, seg, start) for seg in layout.segments}
+def grid_rows(grid: Grid, layout: Layout, start: int, contexts: dict[int, dict] | None = None) -> dict[int, list[Row]]:
+    """Rows of every segment of the grid from ``start``, keyed by segment index; ``contexts`` carries
+    the code levels seen so far from one page of a table to the next."""
+    contexts = {} if contexts is None else contexts
+    return {seg.index: segment_rows(grid, layout, seg, start, contexts.setdefault(seg.index, {}))
+            for seg in layout.segments}
 
 
 def finish_kinds(rows: list[Row]) -> None:

@@ -78,6 +78,7 @@ def assemble(parts: list[TablePart]) -> MappedTable:
     first = parts[0]
     layout = first.layout
     seg_rows: dict[int, list] = {s.index: [] for s in layout.segments}
+    contexts: dict[int, dict] = {}
     for i, part in enumerate(parts):
         if i == 0:
             use, start = layout, layout.body_start
@@ -86,7 +87,7 @@ def assemble(parts: list[TablePart]) -> MappedTable:
         else:
             use = _remap(layout, first.grid, part.grid)
             start = use.body_start
-        for index, rows in grid_rows(part.grid, use, start).items():
+        for index, rows in grid_rows(part.grid, use, start, contexts).items():
             seg_rows.setdefault(index, []).extend(rows)
     rows = [r for index in sorted(seg_rows) for r in seg_rows[index]]
     finish_kinds(rows)

@@ -34,16 +34,38 @@ class PdfiumReader:
         page = self._doc[index]
         try:
             x0, y0, x1, y1 = page.get_mediabox()
-            width, height = x1 - x0, y1 - y0
-            content = PageContent(number=index + 1, width=width, height=height)
-            content.chars = _chars(page, x0, y1)
-            content.edges = _edges(page, x0, y1)
+            turn = _Turn(page.get_rotation(), x1 - x0, y1 - y0)
+            content = PageContent(number=index + 1, width=turn.width, height=turn.height)
+            content.chars = _chars(page, x0, y1, turn)
+            content.edges = _edges(page, x0, y1, turn)
             return content
         finally:
             page.close()
 
 
-def _chars(page, ox: float, oy: float) -> list[Char]:
+class _Turn:
+    """The page's /Rotate applied to top-down coordinates, so a sideways page reads upright."""
+
+    def __init__(self, degrees: int, width: float, height: float):
+        self.degrees = degrees % 360
+        self.w, self.h = width, height
+        self.width, self.height = (height, width) if self.degrees in (90, 270) else (width, height)
+
+    def point(self, u: float, v: float) -> tuple[float, float]:
+        if self.degrees == 90:
+            return self.h - v, u
+        if self.degrees == 180:
+            return self.w - u, self.h - v
+        if self.degrees == 270:
+            return v, self.w - u
+        return u, v
+
+    def box(self, u0: float, v0: float, u1: float, v1: float) -> tuple[float, float, float, float]:
+        (a, b), (c, d) = self.point(u0, v0), self.point(u1, v1)
+        return min(a, c), min(b, d), max(a, c), max(b, d)
+
+
+def _chars(page, ox: float, oy: float, turn: _Turn) -> list[Char]:
     tp = page.get_textpage()
     try:
         n = tp.count_chars()
@@ -56,7 +78,7 @@ def _chars(page, ox: float, oy: float) -> list[Char]:
             if not ch or ch.isspace() or ch in "\ufffe\uffff":
                 continue
             left, bottom, right, top = tp.get_charbox(i, loose=True)
-            c = Char(ch, left - ox, oy - top, right - ox, oy - bottom)
+            c = Char(ch, *turn.box(left - ox, oy - top, right - ox, oy - bottom))
             key = (ch, round(c.x0), round(c.top))
             if key in seen:  # fake bold: the same glyph drawn twice on itself
                 continue
@@ -78,7 +100,7 @@ def _compose(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _edges(page, ox: float, oy: float) -> list[Edge]:
+def _edges(page, ox: float, oy: float, turn: _Turn) -> list[Edge]:
     out: list[Edge] = []
     forms: dict[int, tuple[float, ...]] = {}
     fill = ctypes.c_int()
@@ -105,7 +127,7 @@ def _edges(page, ox: float, oy: float) -> list[Edge]:
         for i in range(raw.FPDFPath_CountSegments(handle)):
             seg = raw.FPDFPath_GetPathSegment(handle, i)
             raw.FPDFPathSegment_GetPoint(seg, x, y)
-            px, py = a * x.value + c * y.value + e - ox, oy - (b * x.value + d * y.value + f)
+            px, py = turn.point(a * x.value + c * y.value + e - ox, oy - (b * x.value + d * y.value + f))
             kind = raw.FPDFPathSegment_GetType(seg)
             if kind == raw.FPDF_SEGMENT_MOVETO:
                 start = prev = (px, py)
