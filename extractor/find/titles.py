@@ -51,9 +51,13 @@ def department_of(text: str) -> str | None:
     return value or None
 
 
+_LABEL_CUT = re.compile(r"\s*(?:编制部门|编制单位|部门名称|单位名称|部门（单位）|部门|金额单位|单位)\s*[：:].*$")
+
+
 def _candidates(lines: list[TextLine]) -> list[str]:
-    """Each line, and each pair of neighbouring lines (titles printed as 公开01表 / 收支预算总表)."""
-    texts = [l.text for l in lines]
+    """Each line, and each pair of neighbouring lines (titles printed as 公开01表 / 收支预算总表); a title
+    sharing its line with 部门：… 单位：… is cut before those labels."""
+    texts = [_LABEL_CUT.sub("", l.text) or l.text for l in lines]
     out = list(texts)
     out += [a + b for a, b in zip(texts, texts[1:])]
     return out
@@ -91,16 +95,19 @@ def caption_for(page: PageContent, region: Region, above: float, below: float, s
 
 
 def _caption_cells(page: PageContent, region: Region) -> list[TextLine]:
-    """Lines inside full-width cells at the top of the region: titles drawn inside the table frame."""
-    x0, top, x1, _ = region.bbox
+    """Lines in the top rows of the region that hold at most one piece of text: titles, table numbers
+    and unit lines drawn inside the table frame."""
+    rows: dict[float, list] = {}
+    for cell in region.cells:
+        rows.setdefault(round(cell[1]), []).append(cell)
     out: list[TextLine] = []
-    y = top
-    for _ in range(3):
-        row = [c for c in region.cells if abs(c[1] - y) <= 2]
-        if len(row) != 1 or (row[0][2] - row[0][0]) < 0.9 * (x1 - x0):
+    for top in sorted(rows)[:5]:
+        texts = [(cell, page.lines(cell)) for cell in rows[top]]
+        filled = [(cell, lines) for cell, lines in texts if lines]
+        if len(filled) > 1:
             break
-        out += page.lines(row[0])
-        y = row[0][3]
+        for _, lines in filled:
+            out += lines
     return out
 
 

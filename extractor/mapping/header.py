@@ -65,11 +65,13 @@ class Layout:
 
 # ---- header extent ------------------------------------------------------------------------------
 def _is_caption_row(grid: Grid, r: int) -> bool:
-    """A full-width top row holding a title, table number or unit line, not a spanning header."""
-    cells = grid.row_cells(r)
-    if not (len(cells) == 1 and cells[0].colspan == grid.n_cols and grid.n_cols > 1):
+    """A top row holding nothing, or only a title, table number or unit line: not a spanning header."""
+    filled = [c for c in grid.row_cells(r) if c.text]
+    if not filled:
+        return True
+    if len(filled) != 1:
         return False
-    text = catalog.norm_label(cells[0].text)
+    text = catalog.norm_label(filled[0].text)
     return (not text or text.endswith("表") or "单位:" in text or "部门:" in text or "编制" in text
             or re.search(r"\d{4}年", text) is not None)
 
