@@ -69,8 +69,8 @@ def _is_caption_row(grid: Grid, r: int) -> bool:
     filled = [c for c in grid.row_cells(r) if c.text]
     if not filled:
         return True
-    if len(filled) != 1:
-        return False
+    if len(filled) > 1:
+        return all(re.search(r"(?:部门|单位|编制)[^:]{0,6}:", catalog.norm_label(c.text)) for c in filled)
     text = catalog.norm_label(filled[0].text)
     return (not text or text.endswith("表") or "单位:" in text or "部门:" in text or "编制" in text
             or re.search(r"\d{4}年", text) is not None)
@@ -125,6 +125,8 @@ def find_body_start(grid: Grid) -> tuple[int, list[int], list[int]]:
     total_re = catalog.patterns("rows", "total")
     for i in range(first + 1, grid.n_rows):
         texts = [t for t in _row_texts(grid, i) if t]
+        if texts and _column_number_row(_row_texts(grid, i)):
+            continue
         if not texts or not any(_headerish(t) for t in texts):
             return i, list(range(first, i)), captions
         label = catalog.norm_label(texts[0])
@@ -197,6 +199,8 @@ def build_layout(grid: Grid, settings: Settings) -> Layout:
             role = body if body != "value" else role
         if role == "code" and level is None:
             level = "full"
+        if not path and not any(grid.text(r, c) for r in range(body_start, grid.n_rows)):
+            role = "blank"     # a margin column drawn by the frame: no header, no body
         columns.append(ColumnSpec(c, role, path, level, nodes=nodes))
     segments = _segments(grid, columns, body_start)
     for seg in segments:
@@ -231,7 +235,7 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
                 seg.category_col, seg.name_col = seg.name_col, spec
             elif spec.role == "name":
                 seg.value_cols.append(spec)  # a second label column: kept as a value, reported unmapped
-            else:
+            elif spec.role == "value":
                 seg.value_cols.append(spec)
         segments.append(seg)
     if len(segments) >= 2:
@@ -313,6 +317,9 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
                         key, score = m.value, m.score
         elif spec.measure:
             key, score = "total", 100.0
+        if key is not None and not spec.generic and len(path) > 1:
+            parent = index.match(path[-2], settings.column_cutoff)
+            spec.generic = parent is not None and parent.value == key   # 项目支出 / 项目支出总数
         if key is None:
             key = "unmapped:" + (spec.label or f"column {spec.col + 1}")
         spec.key, spec.score = key, score

@@ -93,35 +93,58 @@ def _code_checks(rows: list[Row], columns: list[str], precision: int, suffix: st
     return checks
 
 
+def _depth(row: Row) -> int | None:
+    """Numbering level of an uncoded row: 一、 = 1, （一） = 2, 1. = 3; unnumbered = None."""
+    name = row.name or ""
+    if _DEPTH1.match(name):
+        return 1
+    if re.match(r"^[（(][一二三四五六七八九十]+[)）]", name):
+        return 2
+    if re.match(r"^\d+[.、．]", name):
+        return 3
+    return None
+
+
 def _heading_checks(rows: list[Row], columns: list[str], precision: int, suffix: str) -> list[Check]:
-    """Uncoded two-sided layouts: 本年收入合计 = Σ 一、二、…; 总计 = 合计 + the rows between; 一、 = Σ 1. 2. …"""
+    """Uncoded layouts: 本年收入合计 = Σ 一、二、…; 总计 = 合计 + the rows between; 一、 = Σ its （一） / 1. items.
+    Unnumbered rows give no hierarchy: a block of them is summed only after an earlier total."""
     if any(r.code for r in rows):
         return []
     checks: list[Check] = []
     pairs, previous, block = [], None, []
     for row in rows:
         if row.kind == "total":
-            heads = [r for r in block if r.kind == "group"]   # headings carry their items' sum
-            body = heads if heads else [r for r in block if not _DEPTH2.match(r.name or "")]
-            parts = ([previous] if previous is not None else []) + body
-            if parts:
-                pairs.append((row, parts))
+            depths = [d for d in map(_depth, block) if d is not None]
+            if depths:
+                body = [r for r in block if _depth(r) == min(depths)]
+            elif any(r.kind == "group" for r in block):
+                body = [r for r in block if r.kind == "group"]    # category 小计 rows carry their items' sum
+            elif previous is not None:
+                body = [r for r in block if r.values]
+            else:
+                body = []
+            if body:
+                pairs.append((row, ([previous] if previous is not None else []) + body))
             previous, block = row, []
-        elif row.values:
+        else:
             block.append(row)
     if pairs:
         checks.append(_sum_check("total_row = sum(rows above)" + suffix, pairs, columns, precision))
     head_pairs = []
     for i, row in enumerate(rows):
-        if row.name and _DEPTH1.match(row.name):
-            kids = []
-            for r in rows[i + 1:]:
-                if r.name and _DEPTH2.match(r.name):
-                    kids.append(r)
-                else:
-                    break
-            if kids:
-                head_pairs.append((row, kids))
+        d = _depth(row)
+        if d is None or d == 3:
+            continue
+        kids = []
+        for r in rows[i + 1:]:
+            rd = _depth(r)
+            if rd is not None and rd <= d or r.kind == "total":
+                break
+            kids.append(r)
+        levels = [x for x in map(_depth, kids) if x is not None]
+        kids = [r for r in kids if levels and _depth(r) == min(levels)]
+        if kids:
+            head_pairs.append((row, kids))
     if head_pairs:
         checks.append(_sum_check("heading_row = sum(numbered items)" + suffix, head_pairs, columns, precision))
     return checks
@@ -130,6 +153,8 @@ def _heading_checks(rows: list[Row], columns: list[str], precision: int, suffix:
 def _column_checks(table: Table, groups: list[SumGroup], precision: int) -> list[Check]:
     checks = []
     for g in groups:
+        if any(x.startswith("unmapped:") for x in [g.parent, *g.children]):
+            continue    # a column we cannot name is no part of a sum we can state
         rule = f"{g.parent} = " + " + ".join(g.children) + (f" [{g.side}]" if g.side else "")
         failures, roundings, tested = [], 0, 0
         for row in _side_rows(table, g.side) if g.side else table.rows:
