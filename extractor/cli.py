@@ -87,6 +87,36 @@ def evaluate(pred: Path = typer.Option(..., "--pred", help="folder of extractor 
 
 
 @app.command()
+def batch(in_dir: Path = typer.Argument(..., help="folder of PDFs (searched recursively)"),
+          out_dir: Path = typer.Option(..., "-o", "--out", help="output folder (mirrors the input tree)"),
+          workers: int = typer.Option(2, help="worker processes"),
+          force: bool = typer.Option(False, help="redo files whose JSON is already current"),
+          timeout: float = typer.Option(300.0, help="seconds allowed per file"),
+          memory_mb: int = typer.Option(3072, help="memory cap per worker (MB); 0 for none"),
+          executor: str = typer.Option("local", help="local (worker processes) or dask"),
+          scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address; without it a local cluster")) -> None:
+    """Extract every PDF below IN_DIR; resumable; a failing file is recorded, never fatal."""
+    from .batch import run_batch
+    from .batch.progress import BatchProgress
+    with BatchProgress() as bar:
+        summary = run_batch(in_dir, out_dir, workers=workers, force=force, timeout=timeout,
+                            memory_mb=memory_mb or None, executor=executor, scheduler=scheduler, progress=bar.update)
+    bar.print_summary(summary)
+    typer.echo(f"{summary.count('ok')} extracted, {summary.count('skipped')} up to date, "
+               f"{summary.count('failed')} failed; summary in {out_dir / '_summary.csv'}", err=True)
+
+
+@app.command()
+def export(folder: Path = typer.Argument(..., help="folder of extractor JSON (a batch output)"),
+           fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
+           output: Path = typer.Option(..., "-o", "--output", help="numbers file; indicators go beside it")) -> None:
+    """Tidy tables (SCHEMA.md): one row per number, one row per indicator."""
+    from .write.tidy import export as run
+    numbers, indicators, n, m = run(folder, output, fmt)
+    typer.echo(f"{n} numbers -> {numbers}; {m} indicators -> {indicators}", err=True)
+
+
+@app.command()
 def version() -> None:
     """Print the extractor version."""
     typer.echo(__version__)

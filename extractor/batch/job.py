@@ -1,0 +1,88 @@
+"""One file's work, the same under every executor: extract, write the JSON atomically, report."""
+from __future__ import annotations
+
+import json
+import resource
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .. import __version__
+
+
+@dataclass
+class FileResult:
+    file: str                     # path relative to the input folder
+    status: str                   # ok | skipped | failed
+    reason: str = ""
+    pages: int = 0
+    tables: dict[str, int] = field(default_factory=dict)
+    performance: int = 0
+    checks_failed: int = 0
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def current_output(pdf: Path, out: Path) -> dict | None:
+    """The output document when it exists, parses, and was made from the same bytes by this version."""
+    if not out.is_file():
+        return None
+    try:
+        with open(out, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if data.get("extractor_version") != __version__:
+        return None
+    import hashlib
+    if data.get("source", {}).get("sha256") != hashlib.sha256(pdf.read_bytes()).hexdigest():
+        return None
+    return data
+
+
+def skipped(rel: str, data: dict) -> FileResult:
+    tables = data.get("tables", [])
+    return FileResult(file=rel, status="skipped", reason="up to date", pages=data["source"]["pages"],
+                      tables=dict(sorted(Counter(t["type"] for t in tables).items())),
+                      performance=len(data.get("performance", [])),
+                      checks_failed=sum(c["status"] == "fail" for t in tables for c in t.get("checks", [])))
+
+
+def summarise(rel: str, doc, seconds: float) -> FileResult:
+    return FileResult(file=rel, status="ok", pages=doc.source.pages,
+                      tables=dict(sorted(Counter(t.type for t in doc.tables).items())),
+                      performance=len(doc.performance),
+                      checks_failed=sum(c.status == "fail" for t in doc.tables for c in t.checks),
+                      seconds=round(seconds, 3), peak_rss_mb=_rss_mb())
+
+
+def _rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def process_one(pdf: str, out: str, rel: str, force: bool = False) -> dict:
+    """Extract ``pdf`` into ``out`` unless a current output is there. Never raises for a bad file."""
+    from ..errors import ExtractionError
+    from ..pipeline import extract
+    from ..write import atomic_write, document_json
+    start = time.perf_counter()
+    src, dst = Path(pdf), Path(out)
+    try:
+        done = None if force else current_output(src, dst)
+        if done is not None:
+            return skipped(rel, done).as_dict()
+        doc = extract(src)
+        atomic_write(dst, document_json(doc))
+        return summarise(rel, doc, time.perf_counter() - start).as_dict()
+    except ExtractionError as exc:
+        reason = str(exc)
+    except MemoryError:
+        reason = "out of memory"
+    except Exception as exc:  # a bug on one file is that file's failure, not the batch's
+        reason = f"{type(exc).__name__}: {exc}"
+    return FileResult(file=rel, status="failed", reason=reason, seconds=round(time.perf_counter() - start, 3),
+                      peak_rss_mb=_rss_mb()).as_dict()
