@@ -55,6 +55,12 @@ class CodeLevels(BaseModel):
     subitem: Optional[str] = None
 
 
+class Label(_Model):
+    """A classification printed beside the row's own (e.g. 政府支出经济分类科目 50101-工资奖金津补贴)."""
+    code: Optional[str] = None
+    name: Optional[str] = None
+
+
 class Row(_Model):
     kind: Literal["total", "group", "unit", "item"]
     side: Optional[Literal["revenue", "expenditure"]] = None
@@ -63,6 +69,9 @@ class Row(_Model):
     unit_code: Optional[str] = None
     name: Optional[str] = None
     values: dict[str, Number] = Field(default_factory=dict)
+    classifications: dict[str, Label] = Field(
+        default_factory=dict, description="other classifications printed on the row, by kind: function, "
+                                          "government_economic, department_economic, economic")
     page: int
     bbox: tuple[float, float, float, float]
     flags: list[str] = Field(default_factory=list)

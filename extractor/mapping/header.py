@@ -38,6 +38,14 @@ class ColumnSpec:
 
 
 @dataclass
+class ExtraLabel:
+    """A second classification printed on the same row (政府支出经济分类科目 beside 功能分类科目)."""
+    key: str
+    code_cols: list[ColumnSpec]
+    label_col: ColumnSpec | None
+
+
+@dataclass
 class Segment:
     """One side of a two-sided table, or one panel of a two-panel table, or the whole table."""
     index: int
@@ -47,6 +55,7 @@ class Segment:
     category_col: ColumnSpec | None = None   # 项目 over two columns: a category cell merged down its items
     name_col: ColumnSpec | None = None
     value_cols: list[ColumnSpec] = field(default_factory=list)
+    extra_labels: list[ExtraLabel] = field(default_factory=list)
 
 
 @dataclass
@@ -148,6 +157,10 @@ def _role(path: list[str]) -> tuple[str, str | None]:
         return "code", "full"
     if any(p in {catalog.norm_label(x) for x in roles["unit_code"]} for p in norm):
         return "unit_code", None
+    classes = {catalog.norm_label(k): v for k, v in roles["classification"].items()}
+    for p in reversed(norm):
+        if p in classes:
+            return "classification", classes[p]
     if any(p in {catalog.norm_label(x) for x in roles["name"]} or p.endswith("科目名称") for p in norm):
         return "name", None
     return "value", None
@@ -211,10 +224,11 @@ def build_layout(grid: Grid, settings: Settings) -> Layout:
 
 
 def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Segment]:
+    labels = ("name", "classification")
     groups: list[list[ColumnSpec]] = [[]]
     seen_value = False
     for spec in columns:
-        if spec.role != "value" and seen_value and any(s.role == "name" for s in groups[-1]):
+        if spec.role != "value" and seen_value and any(s.role in labels for s in groups[-1]):
             groups.append([])
             seen_value = False
         groups[-1].append(spec)
@@ -222,21 +236,29 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
     segments = []
     for i, group in enumerate(groups):
         seg = Segment(i, None)
+        pending: list[ColumnSpec] = []      # code columns waiting for the label column they belong to
         for spec in group:
             spec.segment = i
             if spec.role == "code":
-                seg.code_cols.append(spec)
+                pending.append(spec)
             elif spec.role == "unit_code":
                 seg.unit_code_col = spec
-            elif spec.role == "name" and seg.name_col is None:
-                seg.name_col = spec
-            elif spec.role == "name" and seg.category_col is None and spec.nodes and \
+            elif spec.role in labels and seg.name_col is None:
+                seg.name_col, seg.code_cols, pending = spec, pending, []
+            elif spec.role == "name" and seg.category_col is None and spec.nodes and not pending and \
                     seg.name_col.nodes and spec.nodes[-1] == seg.name_col.nodes[-1] and not seg.value_cols:
                 seg.category_col, seg.name_col = seg.name_col, spec
-            elif spec.role == "name":
-                seg.value_cols.append(spec)  # a second label column: kept as a value, reported unmapped
+            elif spec.role in labels:
+                key = spec.level or "unmapped:" + spec.label
+                seg.extra_labels.append(ExtraLabel(key, pending, spec))
+                pending = []
             elif spec.role == "value":
                 seg.value_cols.append(spec)
+        if pending:
+            if seg.name_col is None or not seg.code_cols:
+                seg.code_cols += pending
+            else:
+                seg.extra_labels.append(ExtraLabel("unmapped:" + pending[0].label, pending, None))
         segments.append(seg)
     if len(segments) >= 2:
         roots = [_segment_root(s) for s in segments]
@@ -295,9 +317,9 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
         key, score = None, 0.0
         if path:
             leaf = catalog.norm_label(path[-1])
-            if OF_WHICH.match(leaf):
+            if OF_WHICH.match(leaf) or any(catalog.norm_label(p) in ("其中", "其中:") for p in path[:-1]):
                 spec.of_which = True
-                leaf = OF_WHICH.sub("", leaf)
+                leaf = OF_WHICH.sub("", leaf) or leaf
             if leaf in generic:
                 spec.generic = True
                 for parent in reversed(path[:-1]):

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from .. import catalog
 from ..grid import Grid
-from ..models import CodeLevels, Row
+from ..models import CodeLevels, Label, Row
 from .header import Layout, Segment
 from .values import NotANumber, parse_amount, to_json_number
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:\s+|[-－—_.、]\s*)(?=\D)(.+)$")
+_LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:\s+|[-－—_.、]\s*|(?=[\u4e00-\u9fff]))(?=\D)(.+)$")
 
 
 @dataclass
@@ -115,6 +115,20 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                 code, name = m.group(1), m.group(2)
                 levels = levels_of(code)
         unit_code = _cell(grid, r, seg.unit_code_col.col) if seg.unit_code_col else ""
+        classifications = {}
+        for extra in seg.extra_labels:
+            xcode, _, xleft = _code([(c.level, _cell(grid, r, c.col)) for c in extra.code_cols])
+            xname = _cell(grid, r, extra.label_col.col) if extra.label_col else (xleft or "")
+            if not xcode and xname:
+                m = _LEADING_CODE.match(xname)
+                if m:
+                    xcode, xname = m.group(1), m.group(2)
+            if xcode or xname:
+                classifications[extra.key] = Label(code=xcode, name=xname or None)
+        if not name and not code and len(classifications) == 1:
+            only = next(iter(classifications.values()))
+            if only.code is None:          # 合计 printed in the second label column only
+                name, classifications = only.name, {}
         values: dict[str, int | float] = {}
         row_flags: list[str] = ["code_zero_padded"] if padded else []
         for spec in seg.value_cols:
@@ -128,12 +142,13 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
             if v is not None:
                 values[spec.id] = to_json_number(v)
         name = name or None
-        if not (code or name or values or unit_code):
+        if not (code or name or values or unit_code or classifications):
             continue
         cols = [c.col for c in seg.code_cols + seg.value_cols] + [c.col for c in (seg.name_col, seg.category_col) if c]
         bbox = grid.row_bbox(r, range(min(cols), max(cols) + 1)) if cols else grid.row_bbox(r)
         rows.append(Row(kind="group" if subtotal_of else _kind(name), side=seg.side, code=code, code_levels=levels,
-                        unit_code=unit_code or None, name=name, values=values, page=grid.page,
+                        unit_code=unit_code or None, name=name, values=values, classifications=classifications,
+                        page=grid.page,
                         bbox=tuple(round(v, 2) for v in bbox), flags=sorted(set(row_flags))))
     return rows
 
