@@ -52,6 +52,7 @@ class Segment:
     side: str | None
     code_cols: list[ColumnSpec] = field(default_factory=list)
     unit_code_col: ColumnSpec | None = None
+    unit_name_col: ColumnSpec | None = None  # 预算单位 beside 科目名称: names the unit rows
     category_col: ColumnSpec | None = None   # 项目 over two columns: a category cell merged down its items
     name_col: ColumnSpec | None = None
     value_cols: list[ColumnSpec] = field(default_factory=list)
@@ -157,6 +158,10 @@ def _role(path: list[str]) -> tuple[str, str | None]:
         return "code", "full"
     if any(p in {catalog.norm_label(x) for x in roles["unit_code"]} for p in norm):
         return "unit_code", None
+    if norm and norm[-1] in {catalog.norm_label(x) for x in roles["serial"]}:
+        return "serial", None
+    if norm and norm[-1] in {catalog.norm_label(x) for x in roles["unit_name"]}:
+        return "unit_name", None
     classes = {catalog.norm_label(k): v for k, v in roles["classification"].items()}
     for p in reversed(norm):
         if p in classes:
@@ -228,7 +233,7 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
     groups: list[list[ColumnSpec]] = [[]]
     seen_value = False
     for spec in columns:
-        if spec.role != "value" and seen_value and any(s.role in labels for s in groups[-1]):
+        if spec.role != "value" and seen_value and any(s.role in labels + ("unit_name",) for s in groups[-1]):
             groups.append([])
             seen_value = False
         groups[-1].append(spec)
@@ -243,6 +248,8 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
                 pending.append(spec)
             elif spec.role == "unit_code":
                 seg.unit_code_col = spec
+            elif spec.role == "unit_name":
+                seg.unit_name_col = spec
             elif spec.role in labels and seg.name_col is None:
                 seg.name_col, seg.code_cols, pending = spec, pending, []
             elif spec.role == "name" and seg.category_col is None and spec.nodes and not pending and \
@@ -254,6 +261,9 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
                 pending = []
             elif spec.role == "value":
                 seg.value_cols.append(spec)
+        if seg.unit_name_col is not None and seg.name_col is None:
+            seg.name_col, seg.unit_name_col = seg.unit_name_col, None    # the unit column is the only label
+            seg.code_cols, pending = seg.code_cols or pending, [] if not seg.code_cols else pending
         if pending:
             if seg.name_col is None or not seg.code_cols:
                 seg.code_cols += pending
@@ -322,13 +332,12 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
                 leaf = OF_WHICH.sub("", leaf) or leaf
             if leaf in generic:
                 spec.generic = True
-                for parent in reversed(path[:-1]):
-                    m = index.match(parent, settings.column_cutoff)
+                if len(path) == 1:
+                    key, score = "total", 100.0
+                else:                       # the group's sum takes the group's key; an unknown group stays unmapped
+                    m = index.match(path[-2], settings.column_cutoff)
                     if m:
                         key, score = m.value, m.score
-                        break
-                else:
-                    key, score = "total", 100.0
             else:
                 m = index.match(leaf, settings.column_cutoff)
                 if m:

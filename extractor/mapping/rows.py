@@ -99,6 +99,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
         code, levels, leftover = _code(parts)
         padded = code is not None and len(code) != sum(len(re.sub(r"\s+", "", t)) for _, t in parts if t.strip().isdigit())
         name = _cell(grid, r, seg.name_col.col) if seg.name_col else ""
+        unit_label = _cell(grid, r, seg.unit_name_col.col) if seg.unit_name_col else ""
         subtotal_of = None
         if seg.category_col is not None:
             category = grid.at(r, seg.category_col.col)
@@ -125,6 +126,9 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                     xcode, xname = m.group(1), m.group(2)
             if xcode or xname:
                 classifications[extra.key] = Label(code=xcode, name=xname or None)
+        is_unit = False
+        if unit_label and not name and not code:
+            name, is_unit = unit_label, True       # a unit subtotal row names the unit in its own column
         if not name and not code and len(classifications) == 1:
             only = next(iter(classifications.values()))
             if only.code is None:          # 合计 printed in the second label column only
@@ -144,9 +148,11 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
         name = name or None
         if not (code or name or values or unit_code or classifications):
             continue
-        cols = [c.col for c in seg.code_cols + seg.value_cols] + [c.col for c in (seg.name_col, seg.category_col) if c]
+        cols = [c.col for c in seg.code_cols + seg.value_cols] + \
+            [c.col for c in (seg.name_col, seg.category_col, seg.unit_name_col) if c]
         bbox = grid.row_bbox(r, range(min(cols), max(cols) + 1)) if cols else grid.row_bbox(r)
-        rows.append(Row(kind="group" if subtotal_of else _kind(name), side=seg.side, code=code, code_levels=levels,
+        kind = "group" if subtotal_of else "unit" if is_unit and _kind(name) == "item" else _kind(name)
+        rows.append(Row(kind=kind, side=seg.side, code=code, code_levels=levels,
                         unit_code=unit_code or None, name=name, values=values, classifications=classifications,
                         page=grid.page,
                         bbox=tuple(round(v, 2) for v in bbox), flags=sorted(set(row_flags))))

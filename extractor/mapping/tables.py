@@ -122,38 +122,39 @@ def _columns(layout: Layout) -> list[Column]:
 
 
 def _sum_groups(layout: Layout) -> list[SumGroup]:
-    """Siblings under one header cell: the 合计/小计 sibling is the sum of the others, per measure.
-    A sibling that heads its own group counts through that group's 小计."""
+    """Under each header cell (and at the top), the 合计/小计 column is the sum of its siblings, per
+    measure. A sibling that heads a group counts through its own 小计, or through its members where the
+    group prints no 小计 (基本支出 over 人员支出 | 公用支出). 其中 columns are parts of a sibling, not summands."""
     groups: list[SumGroup] = []
     for seg in layout.segments:
-        specs = seg.value_cols
-        by_parent: dict[tuple, list[ColumnSpec]] = {}
-        for spec in specs:
-            by_parent.setdefault((spec.parent, spec.measure), []).append(spec)
-        for (parent, measure), members in by_parent.items():
-            generic = [m for m in members if m.generic]
-            if len(generic) != 1:
-                continue
-            total = generic[0]
-            children: list[str] = []
-            for m in members:
-                if m is total or m.of_which:
+        for measure in sorted({s.measure for s in seg.value_cols}, key=str):
+            specs = [s for s in seg.value_cols if s.measure == measure and s.tree]
+            trees = {tuple(s.tree): s for s in specs}
+            prefixes = {tuple(s.tree[:k]) for s in specs for k in range(len(s.tree))}
+            for prefix in sorted(prefixes, key=lambda p: (len(p), p)):
+                children = sorted({tuple(s.tree[:len(prefix) + 1]) for s in specs if tuple(s.tree[:len(prefix)]) == prefix})
+                totals = [trees[c] for c in children if c in trees and trees[c].generic]
+                if len(totals) != 1:
                     continue
-                children.append(m.id)
-            # columns that head a group one level down (公务用车 / 小计 …) sum in through their 小计
-            for spec in specs:
-                if spec.generic and spec.measure == measure and spec is not total and spec.parent is not None \
-                        and _parent_of_node(specs, spec.parent) == parent:
-                    children.append(spec.id)
-            if children:
-                groups.append(SumGroup(total.id, children, seg.side))
+                parts: list[str] = []
+                for child in children:
+                    if child == tuple(totals[0].tree):
+                        continue
+                    parts += _represent(child, trees, specs)
+                if parts:
+                    groups.append(SumGroup(totals[0].id, parts, seg.side))
     return groups
 
 
-def _parent_of_node(specs: list[ColumnSpec], node: tuple[int, int]) -> tuple | None:
-    """The header cell above ``node``: read off any column whose path passes through node."""
-    for spec in specs:
-        if node in spec.tree:
-            i = spec.tree.index(node)
-            return spec.tree[i - 1] if i > 0 else None
-    return None
+def _represent(node: tuple, trees: dict[tuple, ColumnSpec], specs: list[ColumnSpec]) -> list[str]:
+    """Column ids whose sum is the value of the header ``node``."""
+    if node in trees:
+        return [] if trees[node].of_which else [trees[node].id]
+    below = sorted({tuple(s.tree[:len(node) + 1]) for s in specs if tuple(s.tree[:len(node)]) == node})
+    sums = [trees[c] for c in below if c in trees and trees[c].generic]
+    if len(sums) == 1:
+        return [sums[0].id]
+    out: list[str] = []
+    for child in below:
+        out += _represent(child, trees, specs)
+    return out
