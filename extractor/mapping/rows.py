@@ -2,23 +2,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from .. import catalog
 from ..grid import Grid
 from ..models import CodeLevels, Label, Row
 from .header import Layout, Segment
 from .values import NotANumber, parse_amount, to_json_number
 
+_SPILL = re.compile(r"^([\u4e00-\u9fff（）()]+)\s*(-?[\d,]+(?:\.\d+)?)$")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:\s+|[-－—_.、]\s*|(?=[\u4e00-\u9fff]))(?=\D)(.+)$")
-
-
-@dataclass
-class RowDraft:
-    """A row before document-wide passes (kinds from code nesting, unit rows)."""
-    row: Row
-    segment: int
 
 
 def _cell(grid: Grid, r: int, c: int) -> str:
@@ -140,9 +132,16 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
             try:
                 v = parse_amount(text)
             except NotANumber:
-                if spec.role == "value" and text:
-                    row_flags.append(f"unparsed:{spec.id}")
-                continue
+                spill = _SPILL.match(text)
+                if spill and spec is seg.value_cols[0] and name:
+                    # a long name printed past its cell into the first amount cell: 机关事业单位职业年金|缴费支出43608.96
+                    name += spill.group(1)
+                    v = parse_amount(spill.group(2))
+                    row_flags.append("name_overflow_repaired")
+                else:
+                    if text:
+                        row_flags.append(f"unparsed:{spec.id}")
+                    continue
             if v is not None:
                 values[spec.id] = to_json_number(v)
         name = name or None
