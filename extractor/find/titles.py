@@ -31,7 +31,7 @@ def _unit_re() -> re.Pattern:
 def _dept_re() -> re.Pattern:
     labels = sorted(catalog.load("document")["department"]["labels"], key=len, reverse=True)
     alt = "|".join(re.escape(x) for x in labels)
-    return re.compile(rf"(?:{alt})\s*[：:]\s*(.+?)(?=\s+(?:金额)?单位\s*[：:]|\s{{2,}}|$)")
+    return re.compile(rf"(?:{alt})\s*[：:]\s*(.+?)(?=\s*(?:金额)?单位\s*[：:]|\s{{2,}}|$)")
 
 
 def match_title(text: str, settings: Settings) -> catalog.Match | None:

@@ -273,7 +273,7 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
     if len(segments) >= 2:
         roots = [_segment_root(s) for s in segments]
         sides = [_side(r) if r else None for r in roots]
-        if all(sides) and len(set(sides)) == len(sides):
+        if all(sides) and set(sides) == {"revenue", "expenditure"}:
             for seg, side in zip(segments, sides):
                 seg.side = side
     for seg in segments:
@@ -303,6 +303,10 @@ def _strip_measure(spec: ColumnSpec, paired: bool) -> tuple[list[str], list[tupl
     return path, nodes
 
 
+def _covers(cell, specs: list[ColumnSpec]) -> bool:
+    return all(cell.col <= s.col <= cell.last_col for s in specs)
+
+
 def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
     leaves = {catalog.norm_label(s.path[-1]) for s in seg.value_cols if s.path}
     paired = bool(leaves & catalog.label_set("measures", "budget")) and bool(leaves & catalog.label_set("measures", "final"))
@@ -316,7 +320,7 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
         while len(path) > 1 and nodes:
             r, c = nodes[0]
             cell = grid.at(r, c)
-            spans_all = cell is not None and cell.colspan >= n_values and n_values > 1
+            spans_all = cell is not None and cell.colspan >= n_values and _covers(cell, seg.value_cols)
             if (seg.side and _side(path[0]) == seg.side) or spans_all:
                 path, nodes = path[1:], nodes[1:]
             else:

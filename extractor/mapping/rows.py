@@ -13,10 +13,12 @@ _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:\s+|[-－—_.、]\s*|(?=[\u4e00-\u9fff]))(?=\D)(.+)$")
 
 
-def _cell(grid: Grid, r: int, c: int) -> str:
+def _cell(grid: Grid, r: int, c: int, anchored: bool = False) -> str:
+    """Text covering (r, c); a cell spanning down from an earlier row belongs to that row, and with
+    ``anchored`` a cell spanning in from a column on the left does not count (amount cells)."""
     cell = grid.at(r, c)
-    if cell is None or cell.row != r:
-        return ""   # a cell spanning down from an earlier row belongs to that row
+    if cell is None or cell.row != r or (anchored and cell.col != c):
+        return ""
     return cell.text
 
 
@@ -128,7 +130,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
         values: dict[str, int | float] = {}
         row_flags: list[str] = ["code_zero_padded"] if padded else []
         for spec in seg.value_cols:
-            text = _cell(grid, r, spec.col)
+            text = _cell(grid, r, spec.col, anchored=True)
             try:
                 v = parse_amount(text)
             except NotANumber:
@@ -147,6 +149,10 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
         name = name or None
         if not (code or name or values or unit_code or classifications):
             continue
+        label_cell = grid.at(r, seg.name_col.col) if seg.name_col else None
+        seg_last = max([c.col for c in seg.value_cols] + [seg.name_col.col if seg.name_col else 0])
+        if not values and label_cell is not None and label_cell.last_col > seg_last:
+            continue                   # a label spanning into the next panel belongs to that panel's row
         cols = [c.col for c in seg.code_cols + seg.value_cols] + \
             [c.col for c in (seg.name_col, seg.category_col, seg.unit_name_col) if c]
         bbox = grid.row_bbox(r, range(min(cols), max(cols) + 1)) if cols else grid.row_bbox(r)

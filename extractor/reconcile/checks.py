@@ -131,6 +131,8 @@ def _heading_checks(rows: list[Row], columns: list[str], precision: int, suffix:
                 pairs.append((row, ([previous] if previous is not None else []) + body))
             previous, block = row, []
         else:
+            if (row.name or "").startswith("一、") and any(_depth(r) == 1 for r in block):
+                block = []             # numbering restarts: a second panel on the same side
             block.append(row)
     if pairs:
         checks.append(_sum_check("total_row = sum(rows above)" + suffix, pairs, columns, precision))
