@@ -13,6 +13,7 @@ class Settings:
     intersection_tolerance: float = 3.0
     edge_min_length: float = 3.0
     min_table_cells: int = 2
+    min_table_rows: int = 2             # one row of boxes is highlighted prose, not a table
     # text around a table
     title_search_height: float = 90.0   # points above a table searched for its title and unit
     note_search_height: float = 60.0    # points below a table searched for 注： text

@@ -25,6 +25,17 @@ def _as_dict(e: Edge) -> dict:
             "width": e.x1 - e.x0, "height": e.bottom - e.top, "object_type": "line"}
 
 
+def _amount_row(page: PageContent, cells: list[BBox]) -> bool:
+    """A lone row of boxes is a table fragment (a 合计 row carried over a page) when amounts fill it;
+    otherwise it is highlighted prose."""
+    from ..mapping.values import is_amount
+    from ..read.page import chars_in, lines_of
+    texts = [" ".join(l.text for l in lines_of(chars_in(page.chars, c))) for c in cells]
+    filled = [t for t in texts if t.strip()]
+    amounts = sum(is_amount(t) and ("." in t or "," in t) for t in filled)
+    return len(cells) >= 3 and amounts >= 1 and amounts * 3 >= len(filled)
+
+
 def find_regions(page: PageContent, settings: Settings) -> list[Region]:
     """Every ruled table on the page, top to bottom. Pages without edges cost nothing here."""
     if len(page.edges) < 4:
@@ -42,6 +53,8 @@ def find_regions(page: PageContent, settings: Settings) -> list[Region]:
     regions = []
     for group in cells_to_tables(cells):
         if len(group) < settings.min_table_cells:
+            continue
+        if len({round(c[1]) for c in group}) < settings.min_table_rows and not _amount_row(page, group):
             continue
         bbox = (min(c[0] for c in group), min(c[1] for c in group),
                 max(c[2] for c in group), max(c[3] for c in group))
