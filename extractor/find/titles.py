@@ -90,6 +90,12 @@ def caption_for(page: PageContent, region: Region, above: float, below: float, s
             if re.search(r"表[)）]?$", t):
                 cap.title = t
                 break
+        else:   # a title with words after it on the line (…绩效目标表 一级项目)
+            for line in reversed(band):
+                t = clean(_LABEL_CUT.sub("", line.text))
+                if "表" in t and len(t) <= 40 and not unit_of(line.text) and not t.startswith(("注", "说明")):
+                    cap.title = t[: t.rindex("表") + 1]
+                    break
     cap.note = _note(page, bottom, min(below, bottom + settings.note_search_height * 3))
     return cap
 
