@@ -44,7 +44,9 @@ class Column(_Model):
     key: str = Field(description="canonical key (SCHEMA.md), or `unmapped:<label>`")
     label: str = Field(description="printed header path joined by ' / '")
     score: float = Field(description="fuzzy match score of the label against the alias catalog (0-100)")
-    measure: Optional[Literal["budget", "final"]] = None
+    measure: Optional[Literal["budget", "final", "prior_year", "current_year", "change"]] = Field(
+        default=None, description="budget/final for 预算数/决算数 pairs; prior_year/current_year/change where a "
+                                  "table prints 2021年 | 2022年 | 增减变化情况 groups")
     side: Optional[Literal["revenue", "expenditure"]] = None
 
 

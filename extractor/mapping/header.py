@@ -156,7 +156,7 @@ def _role(path: list[str]) -> tuple[str, str | None]:
         return "code", levels[norm[-1]]
     if any(p in code or p.endswith("科目编码") for p in norm):
         return "code", "full"
-    if any(p in {catalog.norm_label(x) for x in roles["unit_code"]} for p in norm):
+    if any(p.endswith(tuple(catalog.norm_label(x) for x in roles["unit_code"])) for p in norm):
         return "unit_code", None
     if norm and norm[-1] in {catalog.norm_label(x) for x in roles["serial"]}:
         return "serial", None
@@ -290,10 +290,20 @@ def _segment_root(seg: Segment) -> str | None:
     return None
 
 
-def _strip_measure(spec: ColumnSpec, paired: bool) -> tuple[list[str], list[tuple[int, int]]]:
+_YEAR_ROOT = re.compile(r"^((?:19|20)\d{2})年度?(?:预算数?|决算数?)?$")
+_CHANGE = re.compile(r"^(?:增减|增减变化|增减变化情况|增减额|比上年增减|增减数)$")
+
+
+def _strip_measure(spec: ColumnSpec, paired: bool, years: list[int]) -> tuple[list[str], list[tuple[int, int]]]:
+    """预算数/决算数 leaves of a pair, and 2021年 | 2022年 | 增减变化情况 roots, become the column's measure."""
     path, nodes = list(spec.path), list(spec.nodes)
     if not path:
         return path, nodes
+    root = catalog.norm_label(path[0])
+    year = _YEAR_ROOT.match(root)
+    if len(path) > 1 and len(years) >= 2 and (year or _CHANGE.match(root)):
+        spec.measure = "change" if not year else "current_year" if int(year.group(1)) == max(years) else "prior_year"
+        path, nodes = path[1:], nodes[1:]
     leaf = catalog.norm_label(path[-1])
     if paired:
         for measure in ("budget", "final"):
@@ -314,8 +324,10 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
     index = catalog.column_index()
     n_values = len(seg.value_cols)
     used: dict[str, int] = {}
+    years = sorted({int(m.group(1)) for s in seg.value_cols if s.path
+                    for m in [_YEAR_ROOT.match(catalog.norm_label(s.path[0]))] if m})
     for spec in seg.value_cols:
-        path, nodes = _strip_measure(spec, paired)
+        path, nodes = _strip_measure(spec, paired, years)
         # a side word at the root (收入 | 支出) and a root that spans every value column say nothing
         while len(path) > 1 and nodes:
             r, c = nodes[0]
