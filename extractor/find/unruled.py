@@ -1,12 +1,17 @@
 """Tables printed without ruling lines: a catalog title, then lines of aligned numbers below it."""
 from __future__ import annotations
 
+import re
+
 from ..grid.text import clean
 from ..mapping.values import is_amount
 from ..read import PageContent, TextLine
 from ..settings import Settings
 from .regions import Region
 from .titles import match_title, unit_of
+
+
+_TITLE_HINT = re.compile(r"(?:总|情况|预算|明细|决算|支出|收入)表")
 
 
 def _words(line: TextLine) -> list[str]:
@@ -20,7 +25,7 @@ def _numeric(line: TextLine) -> int:
 def find_unruled(page: PageContent, ruled: list[Region], settings: Settings) -> list[Region]:
     """Stream regions: below each catalog title that no ruled region follows, the block of lines down to
     the next title or the first run of prose. Pages without the character 表 cost one scan of their text."""
-    if "表" not in "".join(c.text for c in page.chars):
+    if not _TITLE_HINT.search("".join(c.text for c in page.chars)):
         return []
     lines = page.lines()
     out: list[Region] = []

@@ -28,14 +28,22 @@ def _index(bounds: list[float], v: float) -> int:
 def lattice_grid(page: PageContent, region: Region, tol: float = 2.0) -> Grid:
     xs = _boundaries([v for c in region.cells for v in (c[0], c[2])], tol)
     ys = _boundaries([v for c in region.cells for v in (c[1], c[3])], tol)
-    chars = chars_in(page.chars, region.bbox)
     cells: list[GridCell] = []
     for x0, top, x1, bottom in region.cells:
         c0, c1 = _index(xs, x0), _index(xs, x1)
         r0, r1 = _index(ys, top), _index(ys, bottom)
         if c1 <= c0 or r1 <= r0:
             continue
-        inside = [ch for ch in chars if x0 <= ch.cx <= x1 and top <= ch.cy <= bottom]
-        cells.append(GridCell(r0, c0, r1 - r0, c1 - c0, cell_text(inside), (x0, top, x1, bottom)))
+        cells.append(GridCell(r0, c0, r1 - r0, c1 - c0, "", (x0, top, x1, bottom)))
     cells.sort(key=lambda c: (c.row, c.col))
-    return Grid(page.number, region.bbox, len(ys) - 1, len(xs) - 1, xs, ys, cells)
+    grid = Grid(page.number, region.bbox, len(ys) - 1, len(xs) - 1, xs, ys, cells)
+    # each character goes to the cell covering the grid position of its centre: one pass, no cell scan
+    inside: dict[int, list] = {}
+    for ch in chars_in(page.chars, region.bbox):
+        r, c = bisect_left(ys, ch.cy) - 1, bisect_left(xs, ch.cx) - 1
+        cell = grid.at(r, c)
+        if cell is not None:
+            inside.setdefault(id(cell), []).append(ch)
+    for cell in cells:
+        cell.text = cell_text(inside.get(id(cell), []))
+    return grid
