@@ -42,6 +42,8 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
                 below = regions[i + 1].bbox[1] if i + 1 < len(regions) else page.height
                 caption = caption_for(page, region, above, below, settings)
                 grid = lattice_grid(page, region) if region.parser == "lattice" else stream_grid(page, region)
+                if not any(cell.text for cell in grid.cells):
+                    continue            # ruled but empty: a chart's grid lines or a drawn frame
                 part = new_part(grid, caption, settings)
                 if groups and continues(groups[-1][-1], part, first_on_page=(i == 0)):
                     groups[-1].append(part)
