@@ -68,6 +68,16 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
             performance=performance,
             warnings=page_warnings,
         )
+    if doc.department is None or doc.year is None:
+        name_dept, name_year = docfields.from_file_name(path.name)
+        if doc.department is None and name_dept:
+            doc.department = name_dept
+            doc.warnings.append(Warning(code="department_from_file_name",
+                                        message=f"department not printed; taken from the file name: {name_dept}"))
+        if doc.year is None and name_year:
+            doc.year = name_year
+            doc.warnings.append(Warning(code="year_from_file_name",
+                                        message=f"year not printed; taken from the file name: {name_year}"))
     run_checks(mapped)
     if not doc.tables and not doc.performance:
         doc.warnings.append(Warning(code="no_tables", message="no ruled table found in the document"))

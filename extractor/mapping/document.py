@@ -11,7 +11,8 @@ from ..read import PageContent
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _COVER = re.compile(r"^(.{2,40}?)(?:（[^）]*）)?((?:19|20)\d{2})年度?(?:区级|市级|县级)?(?:部门|单位)(?:综合)?(预算|决算)")
-_COVER_DEPT = re.compile(r"(?:预算主管部门|预算单位|部门名称|单位名称)[:：]\s*(\S+)")
+_COVER_YEAR_FIRST = re.compile(r"^((?:19|20)\d{2})年度?(.{2,40}?)(?:部门|单位)(?:综合)?(?:预算|决算)")
+_FILE = re.compile(r"([^_：:\s]{2,40}?)((?:19|20)\d{2})年度?(?:部门|单位)(?:综合)?(?:预算|决算)")
 
 
 def department(captions: list[Caption], first_pages: list[PageContent]) -> str | None:
@@ -28,7 +29,16 @@ def department(captions: list[Caption], first_pages: list[PageContent]) -> str |
         m = _COVER.search(text)
         if m:
             return m.group(1)
+        m = _COVER_YEAR_FIRST.search(text)
+        if m:
+            return m.group(2)
     return None
+
+
+def from_file_name(name: str) -> tuple[str | None, int | None]:
+    """Last resort when the pages never print it: 'XX局2026年度部门预算报表.pdf' -> ('XX局', 2026)."""
+    m = _FILE.search(catalog.norm_label(name))
+    return (m.group(1), int(m.group(2))) if m else (None, None)
 
 
 def year(captions: list[Caption], first_pages: list[PageContent]) -> int | None:
