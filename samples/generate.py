@@ -905,27 +905,30 @@ def draw_pdf(lay: Layout, path: Path, sample: dict) -> None:
 def draw_scanned(src: Path, dst: Path, cfg: dict) -> int:
     """Each page of `src` as a slightly turned, blurred, noisy grayscale JPEG in an image-only PDF."""
     import pypdfium2 as pdfium
-    from PIL import Image, ImageChops, ImageFilter
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
+    from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-    dpi, quality = cfg.get("dpi", 150), cfg.get("quality", 40)
+    dpi, quality = cfg.get("dpi", 150), cfg.get("quality", 30)
+    ink, paper = cfg.get("ink", 30), cfg.get("paper", 236)        # grey ink on off-white paper
     rng = random.Random(cfg.get("seed", 1))
     tile = 256
     noise = Image.frombytes("L", (tile, tile), bytes(
-        max(0, min(255, int(round(128 + rng.gauss(0, cfg.get("noise", 7.0)))))) for _ in range(tile * tile)))
+        max(0, min(255, int(round(128 + rng.gauss(0, cfg.get("noise", 3.0)))))) for _ in range(tile * tile)))
     pdf = pdfium.PdfDocument(str(src))
-    out = canvas.Canvas(str(dst), invariant=1)
-    out.setCreator("budget-disclosure-extractor samples/generate.py (scanned)")
+    pages = []
     try:
         for i in range(len(pdf)):
             page = pdf[i]
             w, h = page.get_size()
             img = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            page.close()
             angle = rng.uniform(-cfg.get("max_angle", 0.8), cfg.get("max_angle", 0.8))
             img = img.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
-            img = img.filter(ImageFilter.GaussianBlur(cfg.get("blur", 0.6)))
-            img = img.point(lambda v: 14 + v * 226 // 255)          # grey ink, off-white paper
+            img = img.filter(ImageFilter.GaussianBlur(cfg.get("blur", 0.8)))
+            img = img.point([ink + v * (paper - ink) // 255 for v in range(256)])
+            draw = ImageDraw.Draw(img)
+            for _ in range(rng.randrange(10, 40)):                    # dust
+                x, y, r = rng.randrange(img.size[0]), rng.randrange(img.size[1]), rng.choice((1, 1, 2))
+                draw.ellipse((x - r, y - r, x + r, y + r), fill=rng.randrange(60, 160))
             field_ = Image.new("L", img.size)
             ox, oy = rng.randrange(tile), rng.randrange(tile)
             for y in range(-oy, img.size[1], tile):
@@ -934,15 +937,50 @@ def draw_scanned(src: Path, dst: Path, cfg: dict) -> int:
             img = ImageChops.add(img, field_, scale=1.0, offset=-128)
             buf = io.BytesIO()
             img.save(buf, "JPEG", quality=quality, optimize=True)
-            buf.seek(0)
-            out.setPageSize((w, h))
-            out.drawImage(ImageReader(buf), 0, 0, width=w, height=h)
-            out.showPage()
-            page.close()
+            pages.append((w, h, img.size, buf.getvalue()))
     finally:
         pdf.close()
-    out.save()
-    return i + 1
+    dst.write_bytes(image_pdf(pages))
+    return len(pages)
+
+
+def _num(v: float) -> str:
+    return f"{v:.4f}".rstrip("0").rstrip(".")
+
+
+def image_pdf(pages: list[tuple[float, float, tuple[int, int], bytes]]) -> bytes:
+    """A minimal PDF: one full-page grayscale JPEG per page, nothing else (no fonts, no text)."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets: dict[int, int] = {}
+
+    def obj(num: int, body: bytes, stream: bytes | None = None) -> None:
+        offsets[num] = out.tell()
+        out.write(f"{num} 0 obj\n".encode() + body)
+        if stream is not None:
+            out.write(b"\nstream\n" + stream + b"\nendstream")
+        out.write(b"\nendobj\n")
+
+    n = len(pages)
+    kids = " ".join(f"{4 + 3 * k} 0 R" for k in range(n))
+    obj(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+    obj(2, f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
+    obj(3, b"<< /Producer (budget-disclosure-extractor samples/generate.py, scanned) >>")
+    for k, (w, h, (pw, ph), jpeg) in enumerate(pages):
+        page, content, image = 4 + 3 * k, 5 + 3 * k, 6 + 3 * k
+        obj(page, (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {_num(w)} {_num(h)}] "
+                   f"/Resources << /XObject << /Im0 {image} 0 R >> >> /Contents {content} 0 R >>").encode())
+        draw = f"q {_num(w)} 0 0 {_num(h)} 0 0 cm /Im0 Do Q".encode()
+        obj(content, f"<< /Length {len(draw)} >>".encode(), draw)
+        obj(image, (f"<< /Type /XObject /Subtype /Image /Width {pw} /Height {ph} /ColorSpace /DeviceGray "
+                    f"/BitsPerComponent 8 /Filter /DCTDecode /Length {len(jpeg)} >>").encode(), jpeg)
+    xref = out.tell()
+    size = 4 + 3 * n
+    out.write(f"xref\n0 {size}\n0000000000 65535 f \n".encode())
+    for num in range(1, size):
+        out.write(f"{offsets[num]:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {size} /Root 1 0 R /Info 3 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
 
 
 # ------------------------------------------------------------------------------------------ main

@@ -177,7 +177,7 @@ SAMPLE = {
     "department": DEPARTMENT,
     "year": 2024,
     "doc_kind": "final_account",
-    "scan": {"dpi": 150, "quality": 45, "seed": 2024, "max_angle": 1.0, "blur": 0.8, "noise": 7.0},
+    "scan": {"dpi": 150, "quality": 35, "seed": 2024, "max_angle": 1.0, "blur": 0.8, "noise": 4.0, "ink": 40, "paper": 232},
     "cross_checks": [
         ("summary", "本年收入合计", "total", "revenue", "合计", "total"),
         ("summary", "本年支出合计", "total", "expenditure", "合计", "total"),

@@ -191,7 +191,7 @@ SAMPLE = {
     "department": DEPARTMENT,
     "year": 2025,
     "doc_kind": "budget",
-    "scan": {"dpi": 200, "quality": 45, "seed": 2025, "max_angle": 0.9, "blur": 0.7, "noise": 6.0},
+    "scan": {"dpi": 200, "quality": 30, "seed": 2025, "max_angle": 0.6, "blur": 1.0, "noise": 3.0},
     "cross_checks": [
         ("summary", "收入总计", "total", "revenue", "合计", "total"),
         ("revenue", "合计", "fiscal_appropriation", "appropriation_summary", "收入总计", "total"),
