@@ -517,7 +517,7 @@ def place_table(lay: Layout, t: dict) -> tuple[list[int], dict]:
     margin = t.get("margin", 30.0)
     width = size[0] - 2 * margin
     widths = t["widths"]
-    assert abs(sum(widths) - width) < 0.6 or t.get("centered"), f"{t['title']}: columns are {sum(widths)} wide, page {width}"
+    assert abs(sum(widths) - width) < 0.6, f"{t['title']}: columns are {sum(widths)} wide, the page {width}"
     x0 = (size[0] - sum(widths)) / 2
     columns = columns_golden(t)
     body, rows = BODIES[t["layout"]](t, columns)
@@ -572,9 +572,14 @@ def check_table(t: dict, g: dict) -> None:
     if checks.get("hierarchy"):                            # a code's row = sum of the rows one level deeper
         coded = [r for r in g["rows"] if r["code"]]
         depth = sorted({len(r["code"]) for r in coded})
+        totals = [r for r in g["rows"] if r["kind"] == "total" and not r["code"]]
+        if len(totals) == 1 and coded:                     # the one 合计 = sum of the top-level codes
+            top = [r for r in coded if len(r["code"]) == depth[0]]
+            for key in set(totals[0]["values"]) | {k for r in top for k in r["values"]}:
+                got = sum((_d(r["values"].get(key, 0)) for r in top), Decimal(0))
+                assert _d(totals[0]["values"].get(key, 0)) == got, f"{g['title']}: 合计 {key} != sum of {depth[0]}-digit codes"
         for r in coded:
-            deeper = [len(r["code"]) < d for d in depth]
-            if not any(deeper):
+            if len(r["code"]) == depth[-1]:
                 continue
             nxt = min(d for d in depth if d > len(r["code"]))
             kids = [k for k in coded if len(k["code"]) == nxt and k["code"].startswith(r["code"])
@@ -727,8 +732,7 @@ def place_project(lay: Layout, item: dict, year: int) -> tuple[list[int], dict]:
     names = ["一级指标", "二级指标", "三级指标", "目标值"]
     igrid = Grid.make(x0, widths, [Cell(0, k, 1, 1, t, "c") for k, t in enumerate(names)], [15.0],
                       indicator_rows(p["indicators"], 4, []), 14.0, size)
-    # the indicator grid continues the goal rows' frame (no gap between them)
-    lay.y += 0.0
+    # the indicator grid continues right under the goal rows, as one frame
     pages |= set(flow_grid(lay, igrid, repeat_header=item.get("repeat_header", False)))
     pages = sorted(pages)
     golden = {"type": "project_performance", "title": norm(p["title"]), "unit_name": norm(p["unit_name"]),

@@ -155,7 +155,7 @@ CODED_VALUE_COLUMNS = [
     (12, "project.special", None),
 ]
 CODED_WIDTHS = [30, 30, 30, 44, 186.8898] + [57.625] * 8
-CODED_CHECKS = {"columns": [["total", ["basic", "project"]],
+CODED_CHECKS = {"hierarchy": True, "columns": [["total", ["basic", "project"]],
                             ["basic", ["basic.personnel", "basic.public", "basic.individual"]],
                             ["project", ["project.general", "project.special"]]],
                 "rows": [["合计", ["济源市公安局"]]]}

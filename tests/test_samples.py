@@ -1,0 +1,92 @@
+"""The bundled samples (samples/generate.py): goldens come back byte for byte from the generator's data
+without the font, every sample has its golden, scanned twins carry no text, and the extractor reads
+every text sample's financial tables as its golden says."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLDEN, ROOT
+
+SAMPLES = ROOT / "samples"
+GENERATE = SAMPLES / "generate.py"
+PDFS = sorted(SAMPLES.glob("*.pdf"))
+TEXT = [p for p in PDFS if not p.stem.endswith("_scanned")]
+SCANNED = [p for p in PDFS if p.stem.endswith("_scanned")]
+
+# Text samples whose financial tables the extractor does not read as the golden says yet (the diff
+# lines are in the reason). strict: the test fails once they pass, so the mark comes off then.
+KNOWN_DIFFS = {
+    "jiyuan_2020_full": "summary 本年支出小计/小计 keyed total#2 (golden: current_expenditure); three_public "
+                        "column 2020年“三公”经费预算数 unmapped (golden: total) and 共计 read as item (golden: total)",
+}
+
+
+def golden_of(pdf: Path) -> dict:
+    return json.loads((GOLDEN / f"{pdf.stem}.json").read_text(encoding="utf-8"))
+
+
+def test_goldens_regenerate_byte_for_byte_without_the_font(tmp_path):
+    out = tmp_path / "goldens"
+    env = dict(os.environ, BUDGET_SAMPLES_FONT=str(tmp_path / "no-such-font.ttc"))   # the font is not needed
+    res = subprocess.run([sys.executable, str(GENERATE), "--goldens-only", "--out", str(out)],
+                         capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    made = sorted(p.name for p in out.glob("*.json"))
+    committed = sorted(p.name for p in GOLDEN.glob("*.json"))
+    assert made == committed
+    changed = [name for name in made if (out / name).read_bytes() != (GOLDEN / name).read_bytes()]
+    assert not changed, f"goldens differ from what samples/generate.py writes: {changed}"
+
+
+def test_every_sample_pdf_has_its_golden_and_back():
+    assert TEXT and SCANNED
+    assert sorted(p.stem for p in PDFS) == sorted(p.stem for p in GOLDEN.glob("*.json"))
+    for pdf in PDFS:
+        assert golden_of(pdf)["source"]["file"] == pdf.name
+
+
+@pytest.mark.parametrize("pdf", SCANNED, ids=lambda p: p.stem)
+def test_scanned_twin_is_image_only_with_the_text_pdfs_pages(pdf):
+    import pypdfium2 as pdfium
+    twin = SAMPLES / (pdf.stem[: -len("_scanned")] + ".pdf")
+    scanned, text = pdfium.PdfDocument(str(pdf)), pdfium.PdfDocument(str(twin))
+    try:
+        assert len(scanned) == len(text)
+        assert all(scanned[i].get_textpage().count_chars() == 0 for i in range(len(scanned)))
+        assert all(abs(a - b) < 0.01 for i in range(len(text)) for a, b in zip(scanned[i].get_size(), text[i].get_size()))
+    finally:
+        scanned.close()
+        text.close()
+    golden, text_golden = golden_of(pdf), golden_of(twin)
+    assert golden["source"]["file"] == pdf.name
+    text_golden["source"]["file"] = pdf.name
+    assert golden == text_golden
+
+
+def financial_diff(pdf: Path) -> list[str]:
+    """Diff lines of the financial tables only: performance is issue 4's, and the un-titled blocks of a
+    绩效目标表 (typed unknown) on its pages are not financial tables."""
+    from extractor.compare import diff_documents
+    from extractor.pipeline import extract
+    from extractor.write import document_json
+
+    golden = golden_of(pdf)
+    perf_pages = {p for t in golden.pop("performance", []) for p in t["pages"]}
+    out = json.loads(document_json(extract(pdf)))
+    out.pop("performance", None)
+    out["tables"] = [t for t in out["tables"]
+                     if not (t["type"] == "unknown" and t["pages"] and set(t["pages"]) <= perf_pages)]
+    return diff_documents(out, golden)
+
+
+@pytest.mark.parametrize("pdf", [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_DIFFS[p.stem])) if p.stem in KNOWN_DIFFS else p
+    for p in TEXT], ids=lambda p: p.stem)
+def test_extractor_reads_the_financial_tables_of_each_text_sample(pdf):
+    assert financial_diff(pdf) == []
