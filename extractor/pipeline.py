@@ -45,7 +45,8 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
                 if not any(cell.text for cell in grid.cells):
                     continue            # ruled but empty: a chart's grid lines or a drawn frame
                 part = new_part(grid, caption, settings)
-                if groups and continues(groups[-1][-1], part, first_on_page=(i == 0)):
+                if groups and (continues(groups[-1][-1], part, first_on_page=(i == 0))
+                               or _inside_performance(groups[-1], part)):
                     groups[-1].append(part)
                 else:
                     groups.append([part])
@@ -82,3 +83,13 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
     if not doc.tables and not doc.performance:
         doc.warnings.append(Warning(code="no_tables", message="no ruled table found in the document"))
     return doc
+
+
+def _inside_performance(group: list[TablePart], part: TablePart) -> bool:
+    """绩效目标表 forms are often drawn as several ruled blocks (key-value block, indicator grid) under
+    one title: an untitled block on the same or the next page belongs to the form above it."""
+    if performance_kind(group[0].caption.title) is None:
+        return False
+    if part.caption.type != "unknown" or performance_kind(part.caption.title):
+        return False
+    return part.grid.page - group[-1].grid.page in (0, 1)

@@ -21,12 +21,6 @@ SCANNED = [p for p in PDFS if p.stem.endswith("_scanned")]
 
 # Text samples whose financial tables the extractor does not read as the golden says yet (the diff
 # lines are in the reason). strict: the test fails once they pass, so the mark comes off then.
-KNOWN_DIFFS = {
-    "jiyuan_2020_full": "summary 本年支出小计/小计 keyed total#2 (golden: current_expenditure); three_public "
-                        "column 2020年“三公”经费预算数 unmapped (golden: total) and 共计 read as item (golden: total)",
-}
-
-
 def golden_of(pdf: Path) -> dict:
     return json.loads((GOLDEN / f"{pdf.stem}.json").read_text(encoding="utf-8"))
 
@@ -70,23 +64,18 @@ def test_scanned_twin_is_image_only_with_the_text_pdfs_pages(pdf):
 
 
 def financial_diff(pdf: Path) -> list[str]:
-    """Diff lines of the financial tables only: performance is issue 4's, and the un-titled blocks of a
-    绩效目标表 (typed unknown) on its pages are not financial tables."""
+    """Diff lines of the financial tables (performance tables are compared in test_performance)."""
     from extractor.compare import diff_documents
     from extractor.pipeline import extract
     from extractor.write import document_json
 
     golden = golden_of(pdf)
-    perf_pages = {p for t in golden.pop("performance", []) for p in t["pages"]}
+    golden.pop("performance", None)
     out = json.loads(document_json(extract(pdf)))
     out.pop("performance", None)
-    out["tables"] = [t for t in out["tables"]
-                     if not (t["type"] == "unknown" and t["pages"] and set(t["pages"]) <= perf_pages)]
     return diff_documents(out, golden)
 
 
-@pytest.mark.parametrize("pdf", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_DIFFS[p.stem])) if p.stem in KNOWN_DIFFS else p
-    for p in TEXT], ids=lambda p: p.stem)
+@pytest.mark.parametrize("pdf", TEXT, ids=lambda p: p.stem)
 def test_extractor_reads_the_financial_tables_of_each_text_sample(pdf):
     assert financial_diff(pdf) == []

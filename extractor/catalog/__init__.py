@@ -102,10 +102,15 @@ def table_types() -> list[str]:
 
 
 # ---- column headers -----------------------------------------------------------------------------
+def normalise_column(text: str) -> str:
+    """Header normal form; a leading year (2020年“三公”经费预算数) says nothing about the column."""
+    return _YEAR.sub("", norm_label(text), count=1) if _YEAR.match(norm_label(text)) else norm_label(text)
+
+
 @lru_cache(maxsize=None)
 def column_index() -> FuzzyIndex:
     keys = load("columns")["keys"]
-    return FuzzyIndex([(alias, key) for key, aliases in keys.items() for alias in aliases])
+    return FuzzyIndex([(alias, key) for key, aliases in keys.items() for alias in aliases], normalise=normalise_column)
 
 
 @lru_cache(maxsize=None)

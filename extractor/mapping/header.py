@@ -329,11 +329,13 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
     for spec in seg.value_cols:
         path, nodes = _strip_measure(spec, paired, years)
         # a side word at the root (收入 | 支出) and a root that spans every value column say nothing
+        side_root = bool(seg.side) and bool(path) and path == spec.path[:len(path)] and _side(path[0]) == seg.side
         while len(path) > 1 and nodes:
             r, c = nodes[0]
             cell = grid.at(r, c)
             spans_all = cell is not None and cell.colspan >= n_values and _covers(cell, seg.value_cols)
-            if (seg.side and _side(path[0]) == seg.side) or spans_all:
+            if side_root or spans_all:
+                side_root = False          # only the printed root says 收入 | 支出
                 path, nodes = path[1:], nodes[1:]
             else:
                 break
