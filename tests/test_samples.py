@@ -79,3 +79,20 @@ def financial_diff(pdf: Path) -> list[str]:
 @pytest.mark.parametrize("pdf", TEXT, ids=lambda p: p.stem)
 def test_extractor_reads_the_financial_tables_of_each_text_sample(pdf):
     assert financial_diff(pdf) == []
+
+
+def test_eval_scores_every_text_sample_perfect(tmp_path):
+    """`eval` over the text samples: every table found with its type, every numeric cell right."""
+    from extractor.compare.evaluate import evaluate
+    from extractor.pipeline import extract
+    from extractor.write import document_json
+    pred, gold = tmp_path / "pred", tmp_path / "gold"
+    pred.mkdir()
+    gold.mkdir()
+    for pdf in TEXT:
+        (pred / f"{pdf.stem}.json").write_text(document_json(extract(pdf)), encoding="utf-8")
+        (gold / f"{pdf.stem}.json").write_text(json.dumps(golden_of(pdf), ensure_ascii=False), encoding="utf-8")
+    files, overall = evaluate(pred, gold)
+    assert len(files) == len(TEXT) >= 4
+    assert overall["tables"]["f1"] == 1.0 and overall["cells"]["f1"] == 1.0
+    assert overall["cells"]["gold"] > 600 and overall["checks_failed"] == 0
