@@ -48,6 +48,8 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
                 if groups and (continues(groups[-1][-1], part, first_on_page=(i == 0))
                                or _inside_performance(groups[-1], part)):
                     groups[-1].append(part)
+                elif region.fragment:
+                    continue            # a lone boxed line that continues nothing: highlighted prose
                 else:
                     groups.append([part])
                     captions.append(caption)
@@ -69,6 +71,8 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
             performance=performance,
             warnings=page_warnings,
         )
+    for perf in doc.performance:
+        perf.year = perf.year or doc.year
     if doc.department is None or doc.year is None:
         name_dept, name_year = docfields.from_file_name(path.name)
         if doc.department is None and name_dept:

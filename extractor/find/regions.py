@@ -18,6 +18,7 @@ class Region:
     bbox: BBox
     cells: list[BBox]             # lattice: the closed cells; stream: empty
     parser: str = "lattice"       # which grid parser reads it: "lattice" or "stream"
+    fragment: bool = False        # a lone row at a page top: kept only where it continues a table
 
 
 def _as_dict(e: Edge) -> dict:
@@ -34,6 +35,11 @@ def _amount_row(page: PageContent, cells: list[BBox]) -> bool:
     filled = [t for t in texts if t.strip()]
     amounts = sum(is_amount(t) and ("." in t or "," in t) for t in filled)
     return len(cells) >= 3 and amounts >= 1 and amounts * 3 >= len(filled)
+
+
+def _carried_row(page: PageContent, cells: list[BBox]) -> bool:
+    """A lone row of three or more boxes at the very top of a page: the last row of a table carried over."""
+    return len(cells) >= 3 and min(c[1] for c in cells) < 0.15 * page.height
 
 
 def find_regions(page: PageContent, settings: Settings) -> list[Region]:
@@ -54,10 +60,13 @@ def find_regions(page: PageContent, settings: Settings) -> list[Region]:
     for group in cells_to_tables(cells):
         if len(group) < settings.min_table_cells:
             continue
+        fragment = False
         if len({round(c[1]) for c in group}) < settings.min_table_rows and not _amount_row(page, group):
-            continue
+            if not _carried_row(page, group):
+                continue
+            fragment = True
         bbox = (min(c[0] for c in group), min(c[1] for c in group),
                 max(c[2] for c in group), max(c[3] for c in group))
-        regions.append(Region(page.number, bbox, sorted(group, key=lambda c: (c[1], c[0]))))
+        regions.append(Region(page.number, bbox, sorted(group, key=lambda c: (c[1], c[0])), fragment=fragment))
     regions.sort(key=lambda r: (r.bbox[1], r.bbox[0]))
     return regions
