@@ -10,6 +10,10 @@ from .model import Grid, GridCell
 from .text import cell_text
 
 
+_HANGING = set("、，。；：,.;:）)」』”’")
+_HANG = 6.0     # points a hanging punctuation mark may stand past the table's right edge
+
+
 def _boundaries(values: list[float], tol: float) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
@@ -39,8 +43,12 @@ def lattice_grid(page: PageContent, region: Region, tol: float = 2.0) -> Grid:
     grid = Grid(page.number, region.bbox, len(ys) - 1, len(xs) - 1, xs, ys, cells)
     # each character goes to the cell covering the grid position of its centre: one pass, no cell scan
     inside: dict[int, list] = {}
-    for ch in chars_in(page.chars, region.bbox):
-        r, c = bisect_left(ys, ch.cy) - 1, bisect_left(xs, ch.cx) - 1
+    x0, top, x1, bottom = region.bbox
+    for ch in chars_in(page.chars, (x0, top, x1 + _HANG, bottom)):
+        # punctuation hung past a cell's right border (、，。) belongs to the cell it starts in
+        x = ch.x0 + 0.5 if ch.text in _HANGING else ch.cx
+        r = bisect_left(ys, ch.cy) - 1
+        c = min(max(bisect_left(xs, x) - 1, 0), len(xs) - 2)
         cell = grid.at(r, c)
         if cell is not None:
             inside.setdefault(id(cell), []).append(ch)

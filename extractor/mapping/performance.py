@@ -166,14 +166,14 @@ def _indicator_row(form: _Form, grid: Grid, r: int) -> None:
 
 
 def _budget_row(form: _Form, cells: list) -> bool:
-    for i, cell in enumerate(cells[:-1]):
+    for i, cell in enumerate(cells):
         key = _match(re.sub(r"^\d+、|^[(（]\d+[)）]|资金来源:|资金结构:", "", catalog.norm_label(cell.text)), "budget")
         if key is None:
             label = catalog.norm_label(cell.text)
             key = next((k for alias, k in _labels("budget").items() if label.endswith(alias)), None)
         if key:
             try:
-                v = parse_amount(cells[i + 1].text)
+                v = parse_amount(cells[i + 1].text) if i + 1 < len(cells) else None
             except NotANumber:
                 v = None
             if form.table.budget is None:

@@ -107,7 +107,11 @@ def join_chars(chars: list[Char]) -> str:
     parts: list[str] = []
     prev: Char | None = None
     for c in chars:
-        if prev is not None:
+        if c.text == " ":
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+            continue
+        if prev is not None and not (parts and parts[-1] == " "):
             gap = c.x0 - prev.x1
             size = max(prev.bottom - prev.top, 1.0)
             if gap > 0.35 * size and not (_CJK.match(prev.text) and _CJK.match(c.text) and gap < 1.2 * size):

@@ -75,8 +75,8 @@ def _chars(page, ox: float, oy: float, turn: _Turn) -> list[Char]:
         out: list[Char] = []
         for i in range(n):
             ch = text[i] if aligned else tp.get_text_range(i, 1)
-            if not ch or ch.isspace() or ch in "\ufffe\uffff":
-                continue
+            if not ch or ch in "\ufffe\uffff" or (ch.isspace() and (ch != " " or raw.FPDFText_IsGenerated(tp.raw, i))):
+                continue            # printed spaces are kept (they separate ASCII words); layout breaks are not
             left, bottom, right, top = tp.get_charbox(i, loose=True)
             c = Char(ch, *turn.box(left - ox, oy - top, right - ox, oy - bottom))
             key = (ch, round(c.x0), round(c.top))

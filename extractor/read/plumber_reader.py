@@ -21,7 +21,7 @@ class PlumberReader:
         p = self._pdf.pages[index].dedupe_chars()
         content = PageContent(number=index + 1, width=float(p.width), height=float(p.height))
         content.chars = [Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"])
-                         for c in p.chars if c["text"].strip()]
+                         for c in p.chars if c["text"].strip() or c["text"] == " "]
         content.edges = [Edge(e["orientation"], e["x0"], e["top"], e["x1"], e["bottom"]) for e in p.edges]
         self._pdf.pages[index].close()
         return content
