@@ -114,7 +114,14 @@ def _indicator_header(grid: Grid, r: int) -> dict[str, int] | None:
         key = _match(cell.text, "columns")
         if key and key not in cols:
             cols[key] = cell.col
-    return cols if "level3" in cols and ("level1" in cols or "level2" in cols) and "target" in cols else None
+    if not ("level3" in cols and ("level1" in cols or "level2" in cols) and "target" in cols):
+        return None
+    if r > 0:                      # list forms name the project columns in the header row above
+        for cell in _cells(grid, r - 1):
+            key = _match(cell.text, "columns")
+            if key in ("project", "amount", "goal", "unit_code") and key not in cols and cell.last_row >= r:
+                cols[key] = cell.col
+    return cols
 
 
 def _template_parents(level2: str | None) -> list[str]:
@@ -130,7 +137,7 @@ def _same_family(candidate: str, printed: str) -> bool:
     return catalog.norm_label(candidate)[-2:] == catalog.norm_label(printed)[-2:]
 
 
-def _indicator_row(form: _Form, grid: Grid, r: int) -> None:
+def _indicator_row(form: _Form, grid: Grid, r: int, new_form) -> None:
     cols = form.indicator_cols or {}
 
     def text(role: str) -> str:
@@ -142,6 +149,18 @@ def _indicator_row(form: _Form, grid: Grid, r: int) -> None:
     l1, l2, l3, target = text("level1"), text("level2"), text("level3"), text("target")
     if not (l1 or l2 or l3 or target):
         return
+    if "project" in cols:          # list form: a project cell starting on this row starts a new form
+        cell = grid.at(r, cols["project"])
+        if cell is not None and cell.row == r and cell.text and cell.text != form.table.project_name:
+            if form.table.project_name or form.table.indicators:
+                form = new_form()
+                form.indicator_cols = cols
+            form.table.project_name = cell.text
+            for role, key in (("amount", "year_amount"), ("goal", "annual_goal"), ("unit_code", "unit_code")):
+                if role in cols:
+                    _set_field(form, key, text(role))
+            form.table.total_amount = form.table.year_amount
+            form.l1 = form.l2 = None
     l1 = l1 or form.l1
     l2 = l2 or (form.l2 if not text("level1") else None)
     parents = _template_parents(l2)
@@ -158,6 +177,14 @@ def _indicator_row(form: _Form, grid: Grid, r: int) -> None:
     parsed = parse_target(target)
     if not l3 and parsed.name_prefix and (parsed.comparator or parsed.unit):
         l3, target = parsed.name_prefix, target[len(parsed.name_prefix):].strip()
+    kind = text("value_type")
+    comps = catalog.load("indicators")["targets"]["comparators"]
+    if kind in comps and parsed.comparator is None and parsed.value is not None:
+        parsed.comparator = comps[kind]          # 指标值类型 ≥ beside 指标值 95
+    if kind == "定性":
+        parsed.qualitative = True
+    if parsed.unit is None and parsed.value is not None and text("measure_unit"):
+        parsed.unit = text("measure_unit")
     form.table.indicators.append(Indicator(
         level1=l1 or None, level2=l2 or None, level3=l3 or None, target_raw=target or None,
         comparator=parsed.comparator, target_value=parsed.value, target_unit=parsed.unit,
@@ -193,6 +220,8 @@ def _read_grid(forms: list[_Form], grid: Grid, new_form) -> None:
         if header:
             form.indicator_cols, form.in_tasks = header, None
             continue
+        if sum(_match(c.text, "columns") is not None for c in cells) >= 3:
+            continue                   # the upper row of a repeated two-row indicator header
         keyed = False
         for i, cell in enumerate(cells):
             key = _match(cell.text, "fields")
@@ -214,7 +243,7 @@ def _read_grid(forms: list[_Form], grid: Grid, new_form) -> None:
             form.in_tasks = None
             continue
         if form.indicator_cols:
-            _indicator_row(form, grid, r)
+            _indicator_row(form, grid, r, new_form)
         elif form.in_tasks:
             name = grid.at(r, form.in_tasks[0])
             content = grid.at(r, form.in_tasks[1])
