@@ -97,3 +97,17 @@ def test_list_form_changsha():
     assert (first[3].level3, first[3].target_value, first[3].target_unit) == ("调拨经费单位数", 10, "个")
     dept = [p for p in doc.performance if p.type == "department_performance"]
     assert len(dept) == 1 and dept[0].pages == [30, 31, 32] and len(dept[0].indicators) == 25
+
+
+def test_tidy_export_has_one_row_per_indicator(seed, tmp_path):
+    import csv
+    from extractor.write.tidy import export
+    doc, _ = seed
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "seed.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    numbers, indicators, n, m = export(tmp_path / "out", tmp_path / "tidy.csv", "csv")
+    rows = list(csv.DictReader(open(indicators, encoding="utf-8")))
+    assert m == len(rows) == sum(len(p["indicators"]) for p in doc["performance"]) > 1800
+    row = next(r for r in rows if r["project_name"] == "办案业务费" and r["level3"] == "预算执行率")
+    assert (row["level1"], row["level2"], row["target_raw"], row["comparator"], row["target_value"], row["target_unit"]) == \
+        ("投入与目标管理", "投入管理", "=100%", "=", "100.0", "%")
