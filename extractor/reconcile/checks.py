@@ -116,11 +116,14 @@ def _heading_checks(rows: list[Row], columns: list[str], precision: int, suffix:
         return []
     checks: list[Check] = []
     pairs, previous, block = [], None, []
+    seen_totals: set[str | None] = set()
     for row in rows:
         if row.kind == "total":
             depths = [d for d in map(_depth, block) if d is not None]
             if depths:
                 body = [r for r in block if _depth(r) == min(depths)]
+                if row.name in seen_totals:
+                    previous = None     # a second panel repeats the first one's totals: they are not parts
             elif any(r.kind == "group" for r in block):
                 body = [r for r in block if r.kind == "group"]    # category 小计 rows carry their items' sum
             elif previous is not None:
@@ -130,6 +133,7 @@ def _heading_checks(rows: list[Row], columns: list[str], precision: int, suffix:
             if body:
                 pairs.append((row, ([previous] if previous is not None else []) + body))
             previous, block = row, []
+            seen_totals.add(row.name)
         else:
             if (row.name or "").startswith("一、") and any(_depth(r) == 1 for r in block):
                 block = []             # numbering restarts: a second panel on the same side
