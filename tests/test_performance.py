@@ -111,3 +111,18 @@ def test_tidy_export_has_one_row_per_indicator(seed, tmp_path):
     row = next(r for r in rows if r["project_name"] == "办案业务费" and r["level3"] == "预算执行率")
     assert (row["level1"], row["level2"], row["target_raw"], row["comparator"], row["target_value"], row["target_unit"]) == \
         ("投入与目标管理", "投入管理", "=100%", "=", "100.0", "%")
+
+
+def test_serialized_form_guangzhou():
+    """广州 prints each project's indicators in one cell: 1、1-产出指标；11-数量指标；…；实施周期指标值:…；年度指标值:…。"""
+    doc = extracted("广州 政务服务和数据管理局_广州市政务服务和数据管理局2026年项目支出绩效目标表（含转移支付项目）.pdf")
+    first = doc.performance[0]
+    assert (first.project_name, first.year_amount) == ("广州市政务服务和数据管理局数字政府运营中心穗智管运营服务项目", 1391.47)
+    assert len(first.indicators) == 7
+    ind = first.indicators[0]
+    assert (ind.level1, ind.level2, ind.level3, ind.target_raw, ind.period_target_raw, ind.comparator,
+            ind.target_value, ind.target_unit) == ("产出指标", "数量指标", "会议活动保障次数", "每年≥20场", "每年≥20场",
+                                                   "≥", 20, "场")
+    last = first.indicators[-1]
+    assert (last.level1, last.level2, last.level3, last.target_raw) == ("成本指标", "经济成本指标", "资金使用合规率", "100%")
+    assert doc.tables == [] and all(p.type == "project_performance" for p in doc.performance)

@@ -71,6 +71,7 @@ class _Form:
     indicator_cols: dict[str, int] | None = None
     last_text_field: str | None = None
     in_tasks: tuple[int, int] | None = None
+    serial_cols: dict[str, int] | None = None
     l1: str | None = None
     l2: str | None = None
     seen_fields: set = field(default_factory=set)
@@ -114,6 +115,8 @@ def _indicator_header(grid: Grid, r: int) -> dict[str, int] | None:
         key = _match(cell.text, "columns")
         if key and key not in cols:
             cols[key] = cell.col
+    if "level3" not in cols and "serialized" in cols:
+        cols["level3"] = cols.pop("serialized")     # 绩效指标 heading the 三级 column of a grid form
     if not ("level3" in cols and ("level1" in cols or "level2" in cols) and "target" in cols):
         return None
     if r > 0:                      # list forms name the project columns in the header row above
@@ -220,7 +223,15 @@ def _read_grid(forms: list[_Form], grid: Grid, new_form) -> None:
         if header:
             form.indicator_cols, form.in_tasks = header, None
             continue
-        if sum(_match(c.text, "columns") is not None for c in cells) >= 3:
+        roles = {_match(c.text, "columns"): c.col for c in cells}
+        serial = next((c for c in cells if _match(c.text, "columns") == "serialized"), None)
+        if "project" in roles and serial is not None and serial.colspan == 1:   # not a group over 一级|二级|三级
+            form.serial_cols = {k: v for k, v in roles.items() if k}
+            continue
+        if form.serial_cols:
+            _serialized_row(form, grid, r, new_form)
+            continue
+        if sum(k is not None for k in roles) >= 3:
             continue                   # the upper row of a repeated two-row indicator header
         keyed = False
         for i, cell in enumerate(cells):
@@ -251,6 +262,51 @@ def _read_grid(forms: list[_Form], grid: Grid, new_form) -> None:
         elif form.last_text_field and len(cells) == 1:     # long text carried onto the next page
             key = form.last_text_field
             setattr(form.table, key, (getattr(form.table, key) or "") + cells[0].text)
+
+
+_ITEM = re.compile(r"(?:^|[。；;]\s*)\d+、")
+_LEVEL = re.compile(r"^\d+-")
+
+
+def parse_serialized(text: str) -> list[Indicator]:
+    """广州's one-cell form: '1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；
+    年度指标值:每年≥20场。2、…' -> indicators (annual value as target, the period value beside it)."""
+    out: list[Indicator] = []
+    for item in [x for x in _ITEM.split(text) if x.strip()]:
+        parts = [x.strip() for x in re.split(r"[；;]", item.strip().rstrip("。")) if x.strip()]
+        names = [p for p in parts if not re.match(r"^(实施周期指标值|年度指标值)\s*[:：]", p)]
+        values = {m.group(1): m.group(2).strip() for p in parts
+                  for m in [re.match(r"^(实施周期指标值|年度指标值)\s*[:：]\s*(.*)$", p)] if m}
+        l1 = _LEVEL.sub("", names[0]) if names else None
+        l2 = _LEVEL.sub("", names[1]) if len(names) > 1 else None
+        l3 = "；".join(names[2:]) or None
+        target = values.get("年度指标值")
+        parsed = parse_target(target)
+        out.append(Indicator(level1=l1, level2=l2, level3=l3, target_raw=target, comparator=parsed.comparator,
+                             target_value=parsed.value, target_unit=parsed.unit, qualitative=parsed.qualitative,
+                             period_target_raw=values.get("实施周期指标值")))
+    return out
+
+
+def _serialized_row(form: _Form, grid: Grid, r: int, new_form) -> None:
+    cols = form.serial_cols or {}
+
+    def text(role: str) -> str:
+        cell = grid.at(r, cols[role]) if role in cols else None
+        return cell.text if cell is not None and cell.row == r else ""
+
+    indicators = text("serialized")
+    if not indicators:
+        return                         # 合计 and unit rows carry no targets
+    if form.table.project_name or form.table.indicators:
+        form = new_form()
+        form.serial_cols = cols
+    form.table.project_name = text("project") or None
+    for role, key in (("amount", "year_amount"), ("goal", "annual_goal")):
+        if role in cols:
+            _set_field(form, key, text(role))
+    form.table.total_amount = form.table.year_amount
+    form.table.indicators.extend(parse_serialized(indicators))
 
 
 def _kind(parts: list[TablePart], kind: str) -> str:
