@@ -25,6 +25,9 @@ def atomic_write(path: str | Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)     # mkstemp makes 0600; an output is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         try:
