@@ -105,6 +105,11 @@ class Indicator(_Model):
     qualitative: bool = False
     description: Optional[str] = None
     period_target_raw: Optional[str] = None
+    activity: Optional[str] = Field(default=None, description="活动 / 工作任务 the indicator is printed under")
+    weight: Optional[Number] = Field(default=None, description="指标权重(%) as printed")
+    core: Optional[bool] = Field(default=None, description="是否核心 (是 -> true, 否 -> false)")
+    scoring: Optional[str] = Field(default=None, description="评(扣)分标准 as printed")
+    remark: Optional[str] = Field(default=None, description="备注 of the indicator row as printed")
 
 
 class Task(_Model):
@@ -133,8 +138,12 @@ class PerformanceTable(_Model):
     annual_goal: Optional[str] = None
     tasks: list[Task] = Field(default_factory=list)
     budget: Optional[DepartmentBudget] = None
+    department_code: Optional[str] = Field(default=None, description="code printed with the department "
+                                           "(主管部门及代码 229_烟台市信访局 -> 229)")
     # project form
     project_name: Optional[str] = None
+    project_code: Optional[str] = Field(default=None, description="project code printed before the name "
+                                        "(11000021Y000000390843-信息系统运维类项目)")
     unit_code: Optional[str] = None
     fund_use: Optional[str] = None
     owner: Optional[str] = None
@@ -146,6 +155,8 @@ class PerformanceTable(_Model):
     year_amount: Optional[Number] = None
     prev_total_amount: Optional[Number] = None
     prev_year_amount: Optional[Number] = None
+    fiscal_amount: Optional[Number] = Field(default=None, description="of the project's amount: 财政拨款 / 财政资金")
+    other_amount: Optional[Number] = Field(default=None, description="of the project's amount: 其他资金")
     overview: Optional[str] = None
     basis: Optional[str] = None
     necessity: Optional[str] = None

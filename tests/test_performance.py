@@ -1,4 +1,6 @@
-"""绩效目标表: the seed rendering against the generator's data, template order, targets, a real list form."""
+"""绩效目标表: the seed rendering against the generator's data, the seed's text layout (displaced merged cells)
+read as a grid, template order, target values, and the regional forms of the real disclosures (each value
+below read off the rendered page)."""
 from __future__ import annotations
 
 import json
@@ -72,7 +74,12 @@ def test_displaced_merged_cells_follow_the_template(seed, project):
     ("≥1000万元", "≥", 1000, "万元", False), ("≥3.5万付", "≥", 3.5, "万付", False), ("=8个", "=", 8, "个", False),
     ("≥38000份", "≥", 38000, "份", False), ("90%", None, 90, "%", False), ("0", None, 0, None, False),
     ("合理", None, None, None, True), ("公平、公正", None, None, None, True), ("≥85", "≥", 85, None, False),
-    ("400万", None, 400, "万", False)])
+    ("400万", None, 400, "万", False), ("有效", None, None, None, True), ("及时", None, None, None, True),
+    ("健全", None, None, None, True), ("＝100", "=", 100, None, False), ("⩾95%", "≥", 95, "%", False),
+    ("不低于90%", "≥", 90, "%", False), ("400条以上", "≥", 400, "条", False), ("≤25微克/立方米", "≤", 25, "微克/立方米", False),
+    ("140万元/年", None, 140, "万元/年", False), (">3万条/年", ">", 3, "万条/年", False), ("≥6篇次", "≥", 6, "篇次", False),
+    ("≤29.91元/件", "≤", 29.91, "元/件", False), ("飞机增雨10次/年；火箭增雨12次/年", None, None, None, False),
+    ("年底前完成", None, None, None, True), ("2026年底前完成", None, None, None, False)])
 def test_targets(raw, comparator, value, unit, qualitative):
     t = parse_target(raw)
     assert (t.comparator, t.value, t.unit, t.qualitative) == (comparator, value, unit, qualitative)
@@ -126,3 +133,279 @@ def test_serialized_form_guangzhou():
     last = first.indicators[-1]
     assert (last.level1, last.level2, last.level3, last.target_raw) == ("成本指标", "经济成本指标", "资金使用合规率", "100%")
     assert doc.tables == [] and all(p.type == "project_performance" for p in doc.performance)
+
+
+# ---- the seed's text layout, cell by cell, as a grid ------------------------------------------------
+# The seed text (pulled out of the PDF) puts merged 一级 cells on the wrong rows, slides one-row 二级 cells
+# into the 一级 or 三级 column and fuses a 三级 with its value. Read as a grid of one cell per tab-separated
+# field, every table must come out as the generator's repaired data, except the tables whose repair needed
+# the wording (samples/parse_seed.py PROJECT_FIXES, the 部门整体 regrouping) or whose last template rows the
+# text lost at a page end (their printed rows must still match).
+NEEDS_WORDING = {None, "其他公共安全专项-公安指挥中心建设", "其他公共安全专项-民警奖励金", "道路交通管理专项-电子警察维护",
+                 "道路交通管理专项-鉴定费", "公检法司部门装备信息化建设专项-新建、改造测速卡口、电子警察、信号灯等"}
+
+
+def _seed_text_tables():
+    from extractor.find import Caption
+    from extractor.grid import Grid
+    from extractor.grid.model import GridCell
+    from extractor.mapping.performance import build, performance_kind
+    from extractor.mapping.tables import TablePart
+
+    if not SEED_TEXT.is_file():
+        pytest.skip(f"seed text not available: {SEED_TEXT}")
+    blocks: list[list[str]] = []
+    for line in SEED_TEXT.read_text(encoding="utf-8").split("\n"):
+        if line.strip().endswith("绩效目标表") and "\t" not in line:
+            blocks.append([line.strip()])
+        elif blocks:
+            blocks[-1].append(line)
+    out = []
+    for page, (title, *lines) in enumerate(blocks, 1):
+        rows = [ln.split("\t") for ln in lines if "\t" in ln]
+        n = max(len(r) for r in rows)
+        cells = [GridCell(i, j, 1, 1, t.strip(), (j * 100.0, i * 10.0, j * 100.0 + 100, i * 10.0 + 10))
+                 for i, r in enumerate(rows) for j, t in enumerate(r + [""] * (n - len(r)))]
+        grid = Grid(page, (0, 0, n * 100.0, len(rows) * 10.0), len(rows), n, [j * 100.0 for j in range(n + 1)],
+                    [i * 10.0 for i in range(len(rows) + 1)], cells)
+        out += build([TablePart(grid, Caption(title=title), None)], performance_kind(title))
+    return out
+
+
+def test_seed_text_layout_read_as_the_repaired_data():
+    tables = _seed_text_tables()
+    golden = json.loads((GOLDEN / "jiyuan_2020_full.json").read_text(encoding="utf-8"))["performance"]
+    assert len(tables) == len(golden) == 71
+    def squash(v):          # the text has spaces where the PDF reader joins CJK lines without them
+        if isinstance(v, dict):
+            return {k: squash(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [squash(x) for x in v]
+        return re.sub(r"\s+", "", v) if isinstance(v, str) else v
+    wrong = []
+    for got, want in zip(tables, golden):
+        name = want.get("project_name")
+        g = [(i.level1, i.level2, i.level3, i.target_raw) for i in got.indicators]
+        w = [(i["level1"], i["level2"], i["level3"], i["target_raw"]) for i in want["indicators"]]
+        if name in NEEDS_WORDING:
+            wrong.append(name)
+        elif len(g) < len(w):           # template rows lost at a page end: the printed ones are right
+            assert g == w[:len(g)] and all(x[2] is None for x in w[len(g):]), name
+        else:
+            assert g == w, name
+        for key, value in want.items():
+            if key not in ("indicators", "pages", "year", "warnings"):
+                assert squash(got.model_dump(mode="json")[key]) == squash(value), (name, key)
+    assert len(wrong) == len(NEEDS_WORDING)
+
+
+def test_seed_text_fused_and_displaced_cells():
+    tables = {t.project_name: t for t in _seed_text_tables()}
+    alcohol = [(i.level1, i.level2, i.level3, i.target_raw, i.comparator, i.target_value, i.target_unit)
+               for i in tables["酒精检测费"].indicators]
+    # printed: 质量 | 数量 | 每年酒精检测人员 ≥1000人 — 数量 slid into the 三级 column, 质量 one row early
+    assert alcohol[10:13] == [("产出目标", "数量", "每年酒精检测人员", "≥1000人", "≥", 1000, "人"),
+                              ("产出目标", "质量", "鉴定标准", "符合国家统一标准", None, None, None),
+                              ("产出目标", "质量", "酒精检测合格率", "=100%", "=", 100, "%")]
+    # printed: 产出目标 | 资产管理 (the 一级 cell one row early); 效果目标 | 成本; 影响力目标 | 满意度
+    case = [(i.level1, i.level2) for i in tables["办案业务费"].indicators]
+    assert ("投入与目标管理", "资产管理") in case and ("产出目标", "成本") in case and ("效果目标", "满意度") in case
+    assert all(l1 in TEMPLATE and l2 in TEMPLATE[l1] for l1, l2 in case)
+
+
+# ---- regional forms (../shared/real) -----------------------------------------------------------------
+def _ind(i):
+    return (i.level1, i.level2, i.level3, i.target_raw, i.comparator, i.target_value, i.target_unit)
+
+
+def test_beijing_list_form_and_fused_department_cells():
+    """北京信访办 预算表12 (pp. 13-16): one row group per project, the project cell merged down its rows;
+    预算13表 (p. 17): 一级+二级+三级 printed in one 绩效指标 cell."""
+    doc = extracted("北京 政府办公厅_附件2：北京市信访办公室2026年度部门预算报表.pdf")
+    projects = [p for p in doc.performance if p.type == "project_performance"]
+    named = [p.project_name for p in projects if p.project_name]
+    assert named == ["信息系统运维类项目", "财务业务咨询服务", "因公出国（境）经费", "信访宣传经费", "机动经费", "劳务派遣管理服务费"]
+    assert sum(len(p.indicators) for p in projects) == 68          # 21 + 19 + 14 + 14 rows on pp. 13-16
+    # project cells left open by a page break (no ruling under them) keep their rows apart, with a warning
+    assert all(p.warnings[0].code == "project_name_unreadable" for p in projects if not p.project_name)
+    first = projects[0]
+    assert (first.project_code, first.total_amount, first.pages, len(first.indicators)) == \
+        ("11000021Y000000390843", 689.15746, [13], 16)
+    assert _ind(first.indicators[1]) == ("产出指标", "时效指标", "故障应急响应时间", "5", "≤", 5, "分钟")
+    assert _ind(first.indicators[10]) == ("成本指标", "经济成本指标", "招标预算成本控制", "536.56308", "≤", 536.56308, "万元")
+    assert first.indicators[0].qualitative and first.indicators[0].target_raw == "优"
+    audit = projects[named.index("财务业务咨询服务") + 1]
+    assert audit.project_name == "财务业务咨询服务" and audit.year_amount == 22.2 and len(audit.indicators) == 7
+    assert _ind(audit.indicators[0]) == ("满意度指标", "服务对象满意度指标", "报告使用对象满意度", "95", "≥", 95, "%")
+    travel = next(p for p in projects if p.project_name == "因公出国（境）经费")
+    assert _ind(travel.indicators[0]) == ("成本指标", "经济成本指标", "人均成本", "2.475", "≤", 2.475, "万元")
+    assert len(travel.indicators) == 6
+    [dept] = [p for p in doc.performance if p.type == "department_performance"]
+    assert (dept.department, dept.year, dept.pages) == ("北京市信访办公室", 2026, [17])
+    assert dept.budget.model_dump() == {"total": 9626.777589, "fiscal": 9626.777589, "other": None,
+                                        "basic": 7485.224572, "project": 2141.553017}
+    assert dept.annual_goal.startswith("坚持以习近平新时代中国特色社会主义思想为指导")
+    assert len(dept.indicators) == 10
+    assert _ind(dept.indicators[0]) == ("产出指标", "质量指标", "来信扫描完成率", "100", "=", 100, "%")
+    assert dept.indicators[0].activity == "信访业务经费" and dept.indicators[-1].activity == "系统建设"
+    assert _ind(dept.indicators[2])[:4] == ("效益指标", "经济效益指标", "提高部门预算资金使用效率、效益", "优")
+    assert _ind(dept.indicators[-1]) == ("产出指标", "时效指标", "故障应急响应时间", "5", "≤", 5, "分钟")
+
+
+def test_guangzhou_serialized_indicator_lists():
+    """广州政务服务和数据管理局 (pp. 1-12): one project per row, its whole indicator list in one cell."""
+    doc = extracted("广州 政务服务和数据管理局_广州市政务服务和数据管理局2026年项目支出绩效目标表（含转移支付项目）.pdf")
+    projects = doc.performance
+    assert len(projects) == 70 and all(p.type == "project_performance" for p in projects)
+    assert [len([p for p in projects if n in p.pages]) for n in range(1, 13)] == [6, 6, 7, 7, 5, 7, 6, 7, 5, 7, 5, 2]
+    first = projects[0]
+    assert first.project_name == "广州市政务服务和数据管理局数字政府运营中心穗智管运营服务项目"
+    assert (first.year_amount, first.fiscal_amount, first.unit_name, first.year) == \
+        (1391.47, 1391.47, "广州市政务服务和数据管理局", 2026)
+    assert len(first.indicators) == 7
+    one = first.indicators[0]
+    assert (_ind(one), one.period_target_raw) == (("产出指标", "数量指标", "会议活动保障次数", "每年≥20场", "≥", 20, "场"),
+                                                  "每年≥20场")
+    assert _ind(first.indicators[1]) == ("产出指标", "数量指标", "汇聚数据量", "≥10亿条", "≥", 10, "亿条")
+    assert _ind(first.indicators[5]) == ("满意度指标", "服务对象满意度", "线下培训效果评价", "≥4.5分", "≥", 4.5, "分")
+    assert _ind(first.indicators[6]) == ("成本指标", "经济成本指标", "资金使用合规率", "100%", None, 100, "%")
+    # p. 4: the 广州市数字政府运营中心 row (amount, no targets) heads the projects under it
+    aux = next(p for p in projects if p.project_name == "机构运行辅助经费" and 4 in p.pages)
+    assert (aux.unit_name, aux.year_amount) == ("广州市数字政府运营中心", 188.02)
+    assert _ind(aux.indicators[0]) == ("产出指标", "数量指标", "劳务派遣人员配备数", "≤19名", "≤", 19, "名")
+    ad = next(p for p in projects if p.project_name == "数字广州宣传经费")
+    assert _ind(ad.indicators[-1]) == ("成本指标", "经济成本指标", "短视频单价", "≤5万元/分钟", "≤", 5, "万元/分钟")
+    assert ad.indicators[4].target_raw == "不得产生负面舆情" and ad.indicators[4].qualitative
+    assert projects[-1].project_name == "广州12345政府服务热线受理中心2025年热线智能平台建设项目"
+
+
+def test_guangzhou_department_form():
+    """广州市生态环境局 部门整体预算绩效目标申报表 (p. 1)."""
+    doc = extracted("广州 生态环境局_广州市生态环境局2026年部门整体预算绩效目标申报表.pdf")
+    [dept] = doc.performance
+    assert (dept.type, dept.department, dept.year) == ("department_performance", "广州市生态环境局", 2026)
+    assert dept.budget.model_dump() == {"total": None, "fiscal": 92008.68, "other": 1577.77, "basic": 58118.59,
+                                        "project": 27825.19}
+    assert [t.name for t in dept.tasks] == ["加强大气污染防治，做好应对气候变化", "加强水与海洋生态环境监管",
+                                            "加强生态环境监测与监督执法", "加强土壤、固废污染防治", "构建现代环境治理体系"]
+    assert dept.annual_goal.startswith("立足新发展阶段")
+    assert len(dept.indicators) == 25
+    # the merged 产出指标 / 数量指标 cells are drawn as separate boxes, the text in the lower one
+    assert _ind(dept.indicators[0]) == ("产出指标", "数量指标", "柴油车用油品抽检数量", "200个", None, 200, "个")
+    assert dept.indicators[0].period_target_raw == "200个"
+    assert _ind(dept.indicators[3]) == ("产出指标", "数量指标", "一级支流每2月监测数量", "400条以上", "≥", 400, "条")
+    assert _ind(dept.indicators[15])[2:] == ("细颗粒物(PM2.5)年均浓度", "≤25微克/立方米", "≤", 25, "微克/立方米")
+    assert _ind(dept.indicators[-1]) == ("成本指标", "经济成本指标", "“三公”经费控制率", "≤0%", "≤", 0, "%")
+
+
+def test_yantai_one_project_per_page():
+    """烟台 政策和项目预算绩效目标表 (pp. 30-32): the same title on three pages, one project each."""
+    doc = extracted("烟台 2026年烟台市信访局部门预算.pdf")
+    assert [(p.project_name, p.pages, p.year_amount, p.fiscal_amount, p.other_amount, len(p.indicators))
+            for p in doc.performance] == [("实施公车统管费用", [30], 15, 15, 0, 7), ("接访大厅运行经费", [31], 145, 145, 0, 13),
+                                          ("信访业务工作经费", [32], 75, 75, 0, 12)]
+    hall = doc.performance[1]
+    assert (hall.department, hall.department_code, hall.unit_name) == ("烟台市信访局", "229", "烟台市信访局")
+    assert hall.overall_goal.startswith("通过畅通信访渠道，实现各类矛盾纠纷及时就地化解")
+    assert _ind(hall.indicators[0]) == ("成本指标", "经济成本", "大厅运转成本", "≤145万元", "≤", 145, "万元")
+    assert _ind(hall.indicators[6]) == ("产出指标", "数量指标", "发放宣传材料", "≥10000份", "≥", 10000, "份")
+    assert not hall.warnings                 # 经济成本 is the template's 经济成本指标
+
+
+def test_fuzhou_form_over_a_page_break():
+    doc = extracted("福州 2026年福州市生态环境局部门预算.pdf")
+    [p] = doc.performance
+    assert (p.project_name, p.pages, p.total_amount, p.fiscal_amount, p.other_amount) == \
+        ("环境管理监察监测经费", [23, 24], 306, 306, 0)
+    assert (p.department, p.unit_name) == ("福州市生态环境局", "福州经济技术开发区生态环境局")   # the title names the project
+    assert p.annual_goal.startswith("通过开展环境监测仪器维修及检定校准")
+    assert len(p.indicators) == 14
+    assert _ind(p.indicators[0]) == ("成本指标", "经济成本指标", "生态环境管理经费总额", "≤306万元", "≤", 306, "万元")
+    # p. 24 opens with empty 一级/二级 cells: the 产出指标 / 数量指标 of p. 23 go on
+    assert _ind(p.indicators[3]) == ("产出指标", "数量指标", "废气监测企业数量", "≥5家", "≥", 5, "家")
+    assert _ind(p.indicators[-1]) == ("满意度指标", "服务对象满意度指标", "群众对生态环境满意度", "≥85%", "≥", 85, "%")
+
+
+def test_xian_broken_rulings_and_wrapped_names():
+    doc = extracted("西安 气象局_2026年部门预算.pdf")
+    project, dept, blank = doc.performance
+    assert (project.project_name, project.total_amount, project.department, project.year) == \
+        ("其他履职经费", 1715.97, "西安市气象局", 2022)
+    assert len(project.indicators) == 32
+    names = [i.level3 for i in project.indicators]
+    assert "作业次数" in names and not any(n.startswith("指标") for n in names)
+    # 经济效益指标 rows: the 一级 cell beside them is printed empty, 效益指标 sits lower; the template decides
+    econ = [i for i in project.indicators if i.level2 == "经济效益指标"]
+    assert len(econ) == 3 and {i.level1 for i in econ} == {"效益指标"}
+    assert econ[1].level3 == "做好抗旱减灾、森林防火及治污减霾工作"     # 三级 wrapped onto a row of its own
+    assert _ind(project.indicators[0]) == ("产出指标", "数量指标", "区域自动气象站运行正常", "每月站点正常运行率≥95%",
+                                           "≥", 95, "%")
+    assert project.indicators[1].target_value is None            # 飞机增雨10次/年；火箭增雨12次/年
+    assert dept.type == "department_performance" and dept.budget.total == 1493.51
+    assert [t.name for t in dept.tasks] == ["基本履职", "气象防灾减灾", "人工影响天气", "国突预警发布及十四运气象服务保障",
+                                            "气象防雷执法"]
+    assert len(dept.indicators) == 32
+    assert blank.project_name is None and [i.level3 for i in blank.indicators] == [None] * 9
+    assert [i.level2 for i in blank.indicators][:4] == ["数量指标", "质量指标", "时效指标", "成本指标"]
+
+
+def test_chongqing_forms_without_levels():
+    doc = extracted("重庆 2026年重庆市气象局部门预算.pdf")
+    dept, empty, general = doc.performance
+    assert (dept.type, dept.pages, dept.department, len(dept.indicators)) == \
+        ("department_performance", [19, 20], "重庆市气象局", 11)
+    first, last = dept.indicators[0], dept.indicators[-1]
+    assert (_ind(first), first.weight, first.core) == ((None, None, "气候预测准确率", "68", "≥", 68, "%"), 12, True)
+    assert (_ind(last), last.weight, last.core) == ((None, None, "公众气象服务满意度", "90", "≥", 90, "分"), 5, False)
+    assert empty.project_name is None and not empty.indicators and empty.warnings[0].code == "empty_form"
+    assert (general.project_name, general.year_amount, len(general.indicators)) == ("气象事务", 4902.34, 12)
+    assert _ind(general.indicators[4]) == (None, None, "地面增雨作业次数", "65", "≥", 65, "次/年")
+
+
+def test_hangzhou_project_list_without_indicators():
+    doc = extracted("杭州 2026年杭州市气象局部门预算.pdf")
+    assert [(p.unit_name, p.project_name, p.year_amount) for p in doc.performance] == [
+        ("杭州市气象局", "气象业务建设", 1097.02), ("杭州市气象局", "气象设施维护及科普", 887.9),
+        ("杭州市气象服务中心（杭州市预警信息发布中心）", "专业系统维护及科普", 146.69)]
+    assert doc.performance[0].annual_goal.startswith("通过气象监测能力项目等提升杭州气象监测预报能力")
+
+
+def test_changsha_department_list_form():
+    doc = extracted("长沙 2026年长沙市信访局部门预算.pdf")
+    [dept] = [p for p in doc.performance if p.type == "department_performance"]
+    assert (dept.department, dept.unit_code) == ("长沙市信访局", "126001")
+    assert dept.budget.model_dump() == {"total": 1935.36, "fiscal": 1935.36, "other": None, "basic": 1517.95,
+                                        "project": 417.41}
+    first = dept.indicators[0]
+    assert _ind(first) == ("成本指标", "经济成本指标", "基本支出不超预算（不含年中调整数）", "1517.95", "≤", 1517.95, "万元")
+    assert (first.description, first.remark) == ("总体开支控制成本、厉行节约", "10")
+
+
+# ---- pieces -------------------------------------------------------------------------------------------
+def test_serialized_cell_parsed():
+    from extractor.mapping.indicators import parse_serialized
+    text = ("1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。"
+            "2、2-效益指标；22-社会效益；构建城市运行监测指标体系；实施周期指标值:≥1次；年度指标值:≥1次。")
+    assert parse_serialized(text) == [("产出指标", "数量指标", "会议活动保障次数", "每年≥20场", "每年≥20场"),
+                                      ("效益指标", "社会效益", "构建城市运行监测指标体系", "≥1次", "≥1次")]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("产出指标质量指标来信扫描完成率", ("产出指标", "质量指标", "来信扫描完成率")),
+    ("效益指标社会效益指标保障接访工作的运转", ("效益指标", "社会效益指标", "保障接访工作的运转")),
+    ("来信扫描完成率", (None, None, "来信扫描完成率"))])
+def test_fused_levels_split(cell, expected):
+    from extractor.mapping.indicators import split_fused
+    assert split_fused(cell) == expected
+
+
+def test_unknown_level2_kept_with_a_warning():
+    from extractor.mapping.indicators import place_levels
+    from extractor.models import Indicator
+    inds = [Indicator(level1="产出指标", level2="数量指标", level3="a"), Indicator(level1="产出指标", level2="创新指标", level3="b"),
+            Indicator(level1="产出指标", level2="满意度指标", level3="c"), Indicator(level1="满意度指标", level2=None)]
+    warnings = []
+    place_levels(inds, warnings, 5)
+    assert [(i.level1, i.level2) for i in inds] == [("产出指标", "数量指标"), ("产出指标", "创新指标"),
+                                                    ("满意度指标", "满意度指标"), ("满意度指标", None)]
+    assert [(w.code, w.page) for w in warnings] == [("unknown_level2", 5)] and "创新指标" in warnings[0].message

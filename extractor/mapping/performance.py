@@ -1,25 +1,33 @@
-"""Performance-target tables (绩效目标表) -> PerformanceTable: the key-value block (labels matched to
-fields wherever they sit in a row, the value in the next cell), 年度主要任务, 预算情况, and the indicator
-grid, with merged 一级/二级 cells spread to the rows they span and each 二级 put under the 一级 its
-template (catalog/indicators.toml) gives."""
+"""Performance-target tables (绩效目标表) -> PerformanceTable.
+
+A group of table parts (one title, stitched over pages) is read row by row and may hold many forms:
+- key-value blocks (项目名称 | 办案业务费 | …): labels matched to fields wherever they sit in the row, the
+  value in the next cell; long text carried over rows and pages; a new 项目名称 starts a new form;
+- 年度主要任务 (任务名称 | 主要内容) and 预算情况 of department forms;
+- the indicator grid (一级 | 二级 | 三级 | 指标值 …), its header found anywhere, its columns followed
+  across pages by position; merged cells spread to the rows they span;
+- project lists (one project per row or row group: 长沙, 北京, 杭州, 广州), a new form per project;
+  广州's one-cell indicator lists and 北京's fused 一级+二级+三级 cells are taken apart.
+Once read, each form's 二级 are put under the 一级 their template gives (see indicators.py)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
-from functools import lru_cache
 
 from .. import catalog
 from ..grid import Grid
-from ..models import DepartmentBudget, Indicator, PerformanceTable, Task, Warning
+from ..grid.model import GridCell
+from ..models import Indicator, PerformanceTable, Task, Warning
+from . import performance_fields as pf
+from .indicators import (canonical, clean_name, fill_leading, is_known_l1, is_known_l2, is_serialized,
+                         parse_serialized, place_levels, split_fused)
 from .tables import TablePart
-from .targets import parse_target
-from .values import NotANumber, parse_amount, to_json_number
+from .targets import comparator_of, parse_target
 
 _YEAR = re.compile(r"[（(]?((?:19|20)\d{2})年度?[）)]?")
-_NUMBER_FIELDS = {"total_amount", "year_amount", "prev_total_amount", "prev_year_amount"}
-_TEXT_FIELDS = {"overview", "basis", "necessity", "measures", "plan", "remarks", "overall_goal", "annual_goal"}
+_TABLE_NO = re.compile(r"^(?:表[0-9一二三四五六七八九十]+|预算\d+表|预算表\d+|公开表?\d+表?)[:、.]?")
+_YEAR_LINE = re.compile(r"^\(?((?:19|20)\d{2})年度?\)?$")
+_FIRST_OF_GROUP = re.compile(r"^\s*指标\s*1\s*[：:]")
 
 
 def performance_kind(title: str | None) -> str | None:
@@ -36,7 +44,8 @@ def performance_kind(title: str | None) -> str | None:
 
 
 def unit_in_title(title: str | None) -> str | None:
-    """济源市交通管理支队行政支出项目绩效目标表 -> 济源市交通管理支队: the title less year and form name."""
+    """济源市交通管理支队行政支出项目绩效目标表 -> 济源市交通管理支队: the title less year, table number and
+    form name; None where what is left names no unit (市级, 部门预算 …)."""
     if not title:
         return None
     t = _YEAR.sub("", catalog.norm_label(title))
@@ -46,301 +55,426 @@ def unit_in_title(title: str | None) -> str | None:
         if t.endswith(s):
             t = t[: -len(s)]
             break
-    t = re.sub(r"^(?:表[0-9一二三四五六七八九十]+|预算\d+表|预算表\d+|公开表?\d+表?)", "", t)
-    return t or None
+    t = _TABLE_NO.sub("", t).strip(":：、 ")
+    if not t or t in {catalog.norm_label(x) for x in cfg["generic_units"]}:
+        return None
+    return t
 
 
-@lru_cache(maxsize=None)
-def _labels(section: str) -> dict[str, str]:
-    return {catalog.norm_label(a): key for key, aliases in catalog.load("indicators")[section].items()
-            for a in aliases}
+@dataclass
+class _Cols:
+    """The roles of an indicator grid or project list header, by column, and by position for the
+    continuation grids of later pages (which may be cut into other columns)."""
+    roles: dict[str, int]
+    x: dict[str, float]
+    grid: Grid
+    list_form: bool
+    _cache: dict = field(default_factory=dict)
 
-
-def _match(text: str, section: str) -> str | None:
-    t = catalog.norm_label(text).rstrip(":")
-    labels = _labels(section)
-    if t in labels:
-        return labels[t]
-    t = re.sub(r"\(.*?\)$", "", t)
-    return labels.get(t)
+    def on(self, grid: Grid) -> dict[str, int]:
+        if grid is self.grid:
+            return self.roles
+        if id(grid) not in self._cache:
+            out: dict[str, int] = {}
+            for role, x in self.x.items():
+                col = next((c for c in range(grid.n_cols) if grid.col_x[c] - 1 <= x <= grid.col_x[c + 1] + 1), None)
+                if col is not None:
+                    out[role] = col
+            self._cache[id(grid)] = out
+        return self._cache[id(grid)]
 
 
 @dataclass
 class _Form:
     table: PerformanceTable
-    indicator_cols: dict[str, int] | None = None
-    last_text_field: str | None = None
-    in_tasks: tuple[int, int] | None = None
-    serial_cols: dict[str, int] | None = None
-    l1: str | None = None
+    pages: set = field(default_factory=set)
+    seen: set = field(default_factory=set)
+    text_field: str | None = None        # long text that may go on in the following one-cell rows
+    l1: str | None = None                # the 一级/二级 carried down to rows whose cell is empty
     l2: str | None = None
-    seen_fields: set = field(default_factory=set)
+    next_l2: str | None = None           # a 二级 printed a row early (seed: 质量 | 数量 | 每年… ≥1000人)
+    prev: tuple | None = None            # (grid, 三级 cell, 指标值 cell) of the last indicator row
 
 
-def _date(text: str) -> str | None:
-    m = re.search(r"(\d{4})[-年./](\d{1,2})(?:[-月./](\d{1,2}))?", text)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)).isoformat()
-    except ValueError:
-        return None
+@dataclass
+class _Tasks:
+    name_col: int
+    content_col: int
+    grid: Grid
+    header_end: int
+    last: tuple | None = None            # (name cell, content cell) of the last task row
 
 
-def _set_field(form: _Form, key: str, value: str) -> None:
-    t = form.table
-    if key in _NUMBER_FIELDS:
-        try:
-            v = parse_amount(value)
-        except NotANumber:
-            v = None
-        setattr(t, key, None if v is None else to_json_number(v))
-    elif key in ("start_date", "end_date"):
-        setattr(t, key, _date(value))
-    elif key == "department":
-        t.department = value or None
-    else:
-        setattr(t, key, value or None)
-    form.seen_fields.add(key)
-    form.last_text_field = key if key in _TEXT_FIELDS else None
+class _Reader:
+    def __init__(self, kind: str, title: str | None, fallback_unit: str | None):
+        self.kind, self.title = kind, title
+        self.fallback_unit = fallback_unit
+        m = _YEAR.search(catalog.norm_label(title or ""))
+        self.year = int(m.group(1)) if m else None
+        self.forms: list[_Form] = []
+        self.cols: _Cols | None = None
+        self.tasks: _Tasks | None = None
+        self.list_unit: str | None = None     # the unit row above a list's projects (广州)
+        self.list_head: tuple | None = None   # (grid, cell) of the last project name cell of a list
+        self.new_form()
 
+    @property
+    def form(self) -> _Form:
+        return self.forms[-1]
 
-def _cells(grid: Grid, r: int) -> list:
-    return [c for c in grid.row_cells(r)]
+    def new_form(self) -> _Form:
+        self.forms.append(_Form(PerformanceTable(type=self.kind, title=self.title, unit_name=unit_in_title(self.title),
+                                                 year=self.year, pages=[])))
+        return self.forms[-1]
 
+    # ---- headers ---------------------------------------------------------------------------------
+    def _header(self, grid: Grid, r: int) -> tuple[int, int, _Cols] | None:
+        """An indicator grid or project list header on row ``r``: (first row, last row, columns)."""
+        found: dict[str, tuple[int, GridCell]] = {}
+        here = [c for c in grid.cells if c.row == r and c.text]
+        bottom_here = max((c.last_row for c in here), default=r)
+        rows = here + [c for c in grid.cells if c.row < r <= c.last_row <= bottom_here and c.text]
+        for cell in rows:
+            role = pf.match(cell.text, "columns")
+            if role is None:
+                continue
+            rank = pf.column_rank(cell.text)
+            if role not in found or rank < found[role][0]:
+                found[role] = (rank, cell)
+        roles = set(found)
+        grid_form = "level3" in roles and ("target" in roles or "level1" in roles or "level2" in roles) \
+            and len(roles) >= 3
+        list_form = "project" in roles and len(roles & {"amount", "goal", "level3", "unit"}) >= 1 and len(roles) >= 3
+        if not (grid_form or list_form):
+            return None
+        # the rows above that hold header cells of the same block (two-row headers, 项目名称 over 一级指标)
+        cells = [c for _, c in found.values()]
+        top = min(c.row for c in cells)
+        bottom = max(c.last_row for c in cells)
+        for c in grid.cells:      # labels under the header cells (财政资金 | 其他资金 under 其中)
+            if top <= c.row <= bottom:
+                role = pf.match(c.text, "columns")
+                if role and c.text and (role not in found or pf.column_rank(c.text) < found[role][0]):
+                    found[role] = (pf.column_rank(c.text), c)
+        roles_col = {role: c.col for role, (_, c) in found.items()}
+        xs = {role: (c.bbox[0] + c.bbox[2]) / 2 for role, (_, c) in found.items()}
+        listing = "project" in roles_col or ("unit" in roles_col and "goal" in roles_col)
+        return top, bottom, _Cols(roles_col, xs, grid, listing)
 
-def _indicator_header(grid: Grid, r: int) -> dict[str, int] | None:
-    cols: dict[str, int] = {}
-    for cell in _cells(grid, r):
-        key = _match(cell.text, "columns")
-        if key and key not in cols:
-            cols[key] = cell.col
-    if "level3" not in cols and "serialized" in cols:
-        cols["level3"] = cols.pop("serialized")     # 绩效指标 heading the 三级 column of a grid form
-    if not ("level3" in cols and ("level1" in cols or "level2" in cols) and "target" in cols):
-        return None
-    if r > 0:                      # list forms name the project columns in the header row above
-        for cell in _cells(grid, r - 1):
-            key = _match(cell.text, "columns")
-            if key in ("project", "amount", "goal", "unit_code") and key not in cols and cell.last_row >= r:
-                cols[key] = cell.col
-    return cols
+    def read(self, grid: Grid) -> None:
+        header_rows: dict[int, tuple[int, int, _Cols]] = {}
+        r = 0
+        while r < grid.n_rows:
+            h = self._header(grid, r) if r not in header_rows else None
+            if h is not None:
+                for rr in range(h[0], h[1] + 1):
+                    header_rows[rr] = h
+                r = h[1] + 1
+                continue
+            r += 1
+        for r in range(grid.n_rows):
+            row = grid.row_cells(r)
+            cells = [c for c in row if c.text]
+            if r in header_rows:
+                top, _, cols = header_rows[r]
+                if r == top:
+                    self.cols, self.tasks = cols, None
+                    self.form.text_field = None
+                if self.kind == "department_performance" and not self.form.table.indicators:
+                    pf.budget_row(self.form.table, grid, row)
+                continue
+            if not cells:
+                continue
+            self._row(grid, r, row, cells)
+            self.form.pages.add(grid.page)
 
+    # ---- one body row ----------------------------------------------------------------------------
+    def _row(self, grid: Grid, r: int, row: list[GridCell], cells: list[GridCell]) -> None:
+        form = self.form
+        if self.cols is not None:
+            first = pf.match(cells[0].text, "fields", fuzzy=False)
+            leaves = first is not None and len(cells) <= 4 and not self.cols.list_form
+            if not leaves:
+                if self.cols.list_form:
+                    self._list_row(grid, r)
+                else:
+                    self._indicator_row(grid, r)
+                return
+            self.cols = None
+        if self.kind == "department_performance" and not form.table.indicators \
+                and pf.budget_row(form.table, grid, row):
+            self.tasks = None
+            return
+        if self._keyvalue(cells):
+            self.tasks = None
+            return
+        if self._task_header(grid, cells):
+            return
+        if self.tasks is not None and self._task_row(grid, r):
+            return
+        if len(cells) == 1:
+            only = cells[0]
+            year = _YEAR_LINE.match(catalog.norm_label(only.text))
+            if year:                                     # (2026年度) printed inside the frame
+                form.table.year = form.table.year or int(year.group(1))
+            elif form.text_field and not pf.is_group(only.text) \
+                    and only.bbox[2] - only.bbox[0] >= 0.5 * (grid.bbox[2] - grid.bbox[0]):
+                pf.append_text(form.table, form.text_field, only.text)
 
-def _template_parents(level2: str | None) -> list[str]:
-    if not level2:
-        return []
-    n = catalog.norm_label(level2)
-    return [l1 for l1, l2s in catalog.load("indicators")["templates"].items()
-            if n in {catalog.norm_label(x) for x in l2s}]
-
-
-def _same_family(candidate: str, printed: str) -> bool:
-    """Templates of one form share a naming style (产出目标/效果目标 vs 产出指标/效益指标)."""
-    return catalog.norm_label(candidate)[-2:] == catalog.norm_label(printed)[-2:]
-
-
-def _indicator_row(form: _Form, grid: Grid, r: int, new_form) -> None:
-    cols = form.indicator_cols or {}
-
-    def text(role: str) -> str:
-        if role not in cols:
-            return ""
-        cell = grid.at(r, cols[role])
-        return cell.text if cell is not None else ""
-
-    l1, l2, l3, target = text("level1"), text("level2"), text("level3"), text("target")
-    if not (l1 or l2 or l3 or target):
-        return
-    if "project" in cols:          # list form: a project cell starting on this row starts a new form
-        cell = grid.at(r, cols["project"])
-        if cell is not None and cell.row == r and cell.text and cell.text != form.table.project_name:
-            if form.table.project_name or form.table.indicators:
-                form = new_form()
-                form.indicator_cols = cols
-            form.table.project_name = cell.text
-            for role, key in (("amount", "year_amount"), ("goal", "annual_goal"), ("unit_code", "unit_code")):
-                if role in cols:
-                    _set_field(form, key, text(role))
-            form.table.total_amount = form.table.year_amount
-            form.l1 = form.l2 = None
-    l1 = l1 or form.l1
-    l2 = l2 or (form.l2 if not text("level1") else None)
-    parents = _template_parents(l2)
-    parent = parents[0] if parents else None
-    if parents and l1 and catalog.norm_label(l1) not in {catalog.norm_label(p) for p in parents}:
-        known = {catalog.norm_label(k) for k in catalog.load("indicators")["templates"]}
-        siblings = [p for p in parents if _same_family(p, l1)]
-        if catalog.norm_label(l1) in known and siblings:
-            l1 = siblings[0]       # the printed merged 一级 cell sits on a neighbouring row: the template decides
-    if l2 and not parent:
-        form.table.warnings.append(Warning(code="unknown_level2", message=f"二级指标 {l2} is not in a template",
-                                           page=grid.page))
-    form.l1, form.l2 = l1, l2
-    parsed = parse_target(target)
-    if not l3 and parsed.name_prefix and (parsed.comparator or parsed.unit):
-        l3, target = parsed.name_prefix, target[len(parsed.name_prefix):].strip()
-    kind = text("value_type")
-    comps = catalog.load("indicators")["targets"]["comparators"]
-    if kind in comps and parsed.comparator is None and parsed.value is not None:
-        parsed.comparator = comps[kind]          # 指标值类型 ≥ beside 指标值 95
-    if kind == "定性":
-        parsed.qualitative = True
-    if parsed.unit is None and parsed.value is not None and text("measure_unit"):
-        parsed.unit = text("measure_unit")
-    form.table.indicators.append(Indicator(
-        level1=l1 or None, level2=l2 or None, level3=l3 or None, target_raw=target or None,
-        comparator=parsed.comparator, target_value=parsed.value, target_unit=parsed.unit,
-        qualitative=parsed.qualitative, description=text("description") or None,
-        period_target_raw=text("period_target") or None))
-
-
-def _budget_row(form: _Form, cells: list) -> bool:
-    for i, cell in enumerate(cells):
-        key = _match(re.sub(r"^\d+、|^[(（]\d+[)）]|资金来源:|资金结构:", "", catalog.norm_label(cell.text)), "budget")
-        if key is None:
-            label = catalog.norm_label(cell.text)
-            key = next((k for alias, k in _labels("budget").items() if label.endswith(alias)), None)
-        if key:
-            try:
-                v = parse_amount(cells[i + 1].text) if i + 1 < len(cells) else None
-            except NotANumber:
-                v = None
-            if form.table.budget is None:
-                form.table.budget = DepartmentBudget()
-            setattr(form.table.budget, key, None if v is None else to_json_number(v))
-            return True
-    return False
-
-
-def _read_grid(forms: list[_Form], grid: Grid, new_form) -> None:
-    for r in range(grid.n_rows):
-        cells = [c for c in _cells(grid, r) if c.text]
-        if not cells:
-            continue
-        form = forms[-1]
-        header = _indicator_header(grid, r)
-        if header:
-            form.indicator_cols, form.in_tasks = header, None
-            continue
-        roles = {_match(c.text, "columns"): c.col for c in cells}
-        serial = next((c for c in cells if _match(c.text, "columns") == "serialized"), None)
-        if "project" in roles and serial is not None and serial.colspan == 1:   # not a group over 一级|二级|三级
-            form.serial_cols = {k: v for k, v in roles.items() if k}
-            continue
-        if form.serial_cols:
-            _serialized_row(form, grid, r, new_form)
-            continue
-        if sum(k is not None for k in roles) >= 3:
-            continue                   # the upper row of a repeated two-row indicator header
-        keyed = False
+    def _keyvalue(self, cells: list[GridCell]) -> bool:
+        kinds = pf.cfg()["field_kinds"]
+        handled = False
         for i, cell in enumerate(cells):
-            key = _match(cell.text, "fields")
+            key = pf.match(cell.text, "fields")
             if key is None:
                 continue
-            if key == "project_name" and "project_name" in form.seen_fields:
-                form = new_form()
-            value = cells[i + 1].text if i + 1 < len(cells) and _match(cells[i + 1].text, "fields") is None else ""
-            _set_field(form, key, value)
-            form.indicator_cols = None
-            keyed = True
-        if keyed:
-            continue
-        names = [_match(c.text, "tasks") for c in cells]
+            if self.kind == "department_performance" and key in kinds["project_only"]:
+                continue
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if nxt is not None and pf.match(nxt.text, "fields") == key:
+                continue                     # 整体绩效目标 (group) | 整体绩效目标 | text
+            value = nxt.text if nxt is not None and not pf.is_label(nxt.text) else None
+            form = self.form
+            if key == "project_name" and ("project_name" in form.seen or form.table.indicators):
+                form = self.new_form()
+            elif key == "department" and self.kind == "department_performance" and "department" in form.seen:
+                form = self.new_form()
+            if value is not None or key not in form.seen:
+                pf.set_field(form.table, key, value)
+            form.seen.add(key)
+            form.text_field = key if key in kinds["texts"] else None
+            handled = True
+        return handled
+
+    # ---- 年度主要任务 ------------------------------------------------------------------------------
+    def _task_header(self, grid: Grid, cells: list[GridCell]) -> bool:
+        names = [pf.match(c.text, "tasks") for c in cells]
         if "name" in names and "content" in names:
-            form.in_tasks = (cells[names.index("name")].col, cells[names.index("content")].col)
-            continue
-        if form.table.type == "department_performance" and _budget_row(form, cells):
-            form.in_tasks = None
-            continue
-        if form.indicator_cols:
-            _indicator_row(form, grid, r, new_form)
-        elif form.in_tasks:
-            name = grid.at(r, form.in_tasks[0])
-            content = grid.at(r, form.in_tasks[1])
-            form.table.tasks.append(Task(name=name.text if name else None, content=content.text if content else None))
-        elif form.last_text_field and len(cells) == 1:     # long text carried onto the next page
-            key = form.last_text_field
-            setattr(form.table, key, (getattr(form.table, key) or "") + cells[0].text)
+            n, c = cells[names.index("name")], cells[names.index("content")]
+            self.tasks = _Tasks(n.col, c.col, grid, max(n.last_row, c.last_row))
+            return True
+        return False
 
+    def _task_row(self, grid: Grid, r: int) -> bool:
+        tk = self.tasks
+        if tk.grid is not grid:
+            tk.grid, tk.header_end, tk.last = grid, -1, None
+        if r <= tk.header_end:
+            return True
+        name, content = grid.at(r, tk.name_col), grid.at(r, tk.content_col)
+        if name is None or content is None or name is content:
+            self.tasks = None                # a row merged across the task columns ends the list
+            return False
+        tasks = self.form.table.tasks
+        new_name, new_content = name.row == r and name.text, content.row == r and content.text
+        if not new_name and not new_content:
+            return True
+        if tk.last and tasks and not new_content and content is tk.last[1]:
+            tasks[-1].name = (tasks[-1].name or "") + name.text     # a task name wrapped onto its own row
+        elif tk.last and tasks and not new_name and name is tk.last[0]:
+            tasks[-1].content = (tasks[-1].content or "") + content.text
+        else:
+            tasks.append(Task(name=name.text or None, content=content.text or None))
+        tk.last = (name, content)
+        return True
 
-_ITEM = re.compile(r"(?:^|[。；;]\s*)\d+、")
-_LEVEL = re.compile(r"^\d+-")
+    # ---- project lists ---------------------------------------------------------------------------
+    def _list_row(self, grid: Grid, r: int) -> None:
+        cols = self.cols.on(grid)
 
+        def text(role: str) -> str:
+            cell = grid.at(r, cols[role]) if role in cols else None
+            return cell.text if cell is not None else ""
 
-def parse_serialized(text: str) -> list[Indicator]:
-    """广州's one-cell form: '1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；
-    年度指标值:每年≥20场。2、…' -> indicators (annual value as target, the period value beside it)."""
-    out: list[Indicator] = []
-    for item in [x for x in _ITEM.split(text) if x.strip()]:
-        parts = [x.strip() for x in re.split(r"[；;]", item.strip().rstrip("。")) if x.strip()]
-        names = [p for p in parts if not re.match(r"^(实施周期指标值|年度指标值)\s*[:：]", p)]
-        values = {m.group(1): m.group(2).strip() for p in parts
-                  for m in [re.match(r"^(实施周期指标值|年度指标值)\s*[:：]\s*(.*)$", p)] if m}
-        l1 = _LEVEL.sub("", names[0]) if names else None
-        l2 = _LEVEL.sub("", names[1]) if len(names) > 1 else None
-        l3 = "；".join(names[2:]) or None
-        target = values.get("年度指标值")
+        key_role = "project" if "project" in cols else "unit"
+        head = grid.at(r, cols[key_role]) if key_role in cols else None
+        last = self.list_head
+        if head is None and key_role == "project" and last is not None and last[0] is grid and r > last[1].last_row:
+            # a project whose merged name cell the page break left unclosed (no ruling under it): its rows
+            # are kept as a project of their own rather than added to the one above
+            form = self.new_form()
+            form.table.warnings.append(Warning(code="project_name_unreadable", message="the project's name "
+                                               "cell has no ruling to close it; its rows are kept apart",
+                                               page=grid.page))
+            self.list_head = None
+        if head is not None and head.row == r:
+            self.list_head = (grid, head)
+        if head is not None and head.row == r and head.text:
+            indicators_here = any(text(x) for x in ("level1", "level2", "level3", "target"))
+            if pf.is_total(head.text):
+                return
+            if key_role == "project" and not indicators_here and not text("goal"):
+                self.list_unit = head.text           # a unit's subtotal row above its projects
+                return
+            form = self.form
+            t = form.table
+            if key_role == "project":
+                _, name = pf.split_code(head.text)
+                if name != t.project_name:
+                    if t.project_name or t.indicators:
+                        form = self.new_form()
+                        t = form.table
+                    pf.set_field(t, "project_name", head.text)
+                    self._list_fields(t, text)
+                    form.l1 = form.l2 = form.prev = None
+            elif t.department is None:
+                t.department = head.text
+                self._list_fields(t, text)
+        self._indicator_row(grid, r)
+
+    def _list_fields(self, t: PerformanceTable, text) -> None:
+        if t.type == "project_performance":
+            amount = pf.amount(text("amount"))
+            t.year_amount = t.total_amount = amount
+            t.fiscal_amount = pf.amount(text("fiscal"))
+            t.other_amount = pf.amount(text("other"))
+            if text("unit") or self.list_unit:
+                t.unit_name = text("unit") or self.list_unit
+        if text("goal"):
+            t.annual_goal = text("goal")
+        if text("unit_code"):
+            t.unit_code = text("unit_code")
+
+    # ---- indicator rows --------------------------------------------------------------------------
+    def _indicator_row(self, grid: Grid, r: int) -> None:
+        cols = self.cols.on(grid)
+        form = self.form
+
+        def cell(role: str) -> GridCell | None:
+            return grid.at(r, cols[role]) if role in cols else None
+
+        def text(role: str) -> str:
+            c = cell(role)
+            return c.text if c is not None else ""
+
+        l1, l2, l3, target = text("level1"), text("level2"), text("level3"), text("target")
+        period = text("period_target")
+        if not (l1 or l2 or l3 or target or period):
+            return
+        l3_cell, target_cell = cell("level3"), cell("target")
+        starts = [c for c in (cell("level1"), cell("level2")) if c is not None and c.row == r and c.text]
+        if form.prev and form.prev[0] is grid and form.table.indicators and not starts \
+                and target_cell is not None and target_cell is form.prev[2] \
+                and l3_cell is not None and l3_cell.row == r and l3_cell is not form.prev[1] and l3_cell.text:
+            last = form.table.indicators[-1]           # a 三级 name wrapped onto a row of its own
+            last.level3 = (last.level3 or "") + l3_cell.text
+            form.prev = (grid, l3_cell, target_cell)
+            return
+        if l3_cell is not None and l3_cell.row < r and not starts and not target and form.prev \
+                and l3_cell is form.prev[1]:
+            return                                     # the rest of a 三级 cell spanning rows
+        if is_serialized(l3):
+            for s1, s2, s3, annual, per in parse_serialized(l3):
+                self._append(form, s1, s2, s3, annual or "", per, None, text, grid)
+            form.prev = None
+            return
+        if "level1" not in cols and "level2" not in cols and not l1 and not l2:
+            f1, f2, rest = split_fused(l3)
+            if f1:
+                l1, l2, l3 = f1, f2 or "", rest
+        l1, l2 = clean_name(l1), clean_name(l2)
+        raw_l3 = l3
+        l3 = clean_name(l3)
+        # a one-row 二级 cell slid into the 一级 or the 三级 column (text pulled out of a PDF, the seed)
+        if l1 and not l2 and is_known_l2(l1, exact=True) and not is_known_l1(l1):
+            l1, l2 = "", l1
+        if l3 and is_known_l2(l3, exact=True):
+            parsed = parse_target(target)
+            fused = parsed.name_prefix and (parsed.comparator or parsed.unit)
+            named = " " in target.strip() and not parsed.value
+            if not target or fused or named:
+                if l2 and canonical(l2) != canonical(l3):
+                    form.next_l2 = l2              # its own label printed a row early
+                l2, l3 = l3, ""
+                if named:
+                    l3, target = target.strip().rsplit(" ", 1)
+        if l1:
+            form.l1 = l1
+        else:
+            l1 = form.l1 or ""
+        if l2:
+            form.l2 = l2
+            if form.next_l2 and canonical(form.next_l2) == canonical(l2):
+                form.next_l2 = None
+        else:
+            l1_starts = cell("level1") is not None and cell("level1").row == r and text("level1")
+            if form.next_l2:
+                l2, form.next_l2 = form.next_l2, None
+            elif l1_starts or (_FIRST_OF_GROUP.match(raw_l3 or "") and form.table.indicators):
+                l2 = ""                        # a new 一级 group, or numbering restarting under an unprinted 二级
+            else:
+                l2 = form.l2 or ""
+            form.l2 = l2 or None
+        self._append(form, l1, l2, l3, target, period, (grid, l3_cell, target_cell), text, grid)
+
+    def _append(self, form: _Form, l1, l2, l3, target, period, prev, text, grid: Grid) -> None:
+        t = form.table
+        target = (target or "").strip()
         parsed = parse_target(target)
-        out.append(Indicator(level1=l1, level2=l2, level3=l3, target_raw=target, comparator=parsed.comparator,
-                             target_value=parsed.value, target_unit=parsed.unit, qualitative=parsed.qualitative,
-                             period_target_raw=values.get("实施周期指标值")))
-    return out
+        if not l3 and parsed.name_prefix and (parsed.comparator or parsed.unit):
+            l3, target = parsed.name_prefix, target[len(parsed.name_prefix):].strip()
+        kind = text("value_type").strip()
+        comp = comparator_of(kind)
+        if comp and parsed.comparator is None and parsed.value is not None:
+            parsed.comparator = comp               # 指标性质 ≥ beside 指标值 95
+        if kind == "定性":
+            parsed.qualitative = True
+        unit = text("measure_unit").strip()
+        if parsed.unit is None and parsed.value is not None and unit:
+            parsed.unit = unit
+        if not l3 and not target and t.indicators:
+            last = t.indicators[-1]
+            if not last.level3 and not last.target_raw and (last.level1, last.level2) == (l1 or None, l2 or None):
+                return                              # a blank template row repeated (指标2： / ……)
+        weight = pf.amount(text("weight"))
+        core = {"是": True, "否": False}.get(text("core").strip())
+        t.indicators.append(Indicator(
+            level1=l1 or None, level2=l2 or None, level3=l3 or None, target_raw=target or None,
+            comparator=parsed.comparator, target_value=parsed.value, target_unit=parsed.unit,
+            qualitative=parsed.qualitative, description=text("description") or None,
+            period_target_raw=period or None, activity=text("activity") or None, weight=weight, core=core,
+            scoring=text("scoring") or None, remark=text("remark") or None))
+        form.prev = prev
 
-
-def _serialized_row(form: _Form, grid: Grid, r: int, new_form) -> None:
-    cols = form.serial_cols or {}
-
-    def text(role: str) -> str:
-        cell = grid.at(r, cols[role]) if role in cols else None
-        return cell.text if cell is not None and cell.row == r else ""
-
-    indicators = text("serialized")
-    if not indicators:
-        return                         # 合计 and unit rows carry no targets
-    if form.table.project_name or form.table.indicators:
-        form = new_form()
-        form.serial_cols = cols
-    form.table.project_name = text("project") or None
-    for role, key in (("amount", "year_amount"), ("goal", "annual_goal")):
-        if role in cols:
-            _set_field(form, key, text(role))
-    form.table.total_amount = form.table.year_amount
-    form.table.indicators.extend(parse_serialized(indicators))
+    # ---- the end ---------------------------------------------------------------------------------
+    def finish(self) -> list[PerformanceTable]:
+        out = []
+        for form in self.forms:
+            t = form.table
+            t.pages = sorted(form.pages)
+            if not t.pages:
+                continue
+            fill_leading(t.indicators)
+            place_levels(t.indicators, t.warnings, t.pages[0])
+            if t.unit_name and t.project_name and catalog.norm_label(t.unit_name) == catalog.norm_label(t.project_name):
+                t.unit_name = None                  # the title names the project, not the unit
+            if t.type == "department_performance":
+                t.department = t.department or t.unit_name or self.fallback_unit
+                t.unit_name = t.unit_name or t.department
+            else:
+                t.unit_name = t.unit_name or self.fallback_unit or t.department
+            if not (t.project_name or t.department or t.indicators):
+                t.warnings.append(Warning(code="empty_form", message="the form is printed with no project and no "
+                                          "indicators (a blank template)", page=t.pages[0]))
+            out.append(t)
+        return out
 
 
 def _kind(parts: list[TablePart], kind: str) -> str:
-    markers = {catalog.norm_label(x) for x in catalog.load("indicators")["department_markers"]["labels"]}
+    markers = {pf.clean_label(x) for x in pf.cfg()["department_markers"]["labels"]}
     for part in parts:
         for cell in part.grid.cells:
-            if catalog.norm_label(cell.text) in markers:
+            if pf.clean_label(cell.text) in markers:
                 return "department_performance"
     return kind
 
 
 def build(parts: list[TablePart], kind: str) -> list[PerformanceTable]:
-    """One PerformanceTable per printed form; a stitched group holding several projects is split at each
-    new 项目名称."""
+    """One PerformanceTable per printed form, in page order; a group holding several projects (one per
+    page under a repeated title, or one per row group of a list) is split at each new project."""
     kind = _kind(parts, kind)
-    title = parts[0].caption.title
-    year_m = _YEAR.search(catalog.norm_label(title or ""))
-    forms: list[_Form] = []
-
-    def new_form() -> _Form:
-        forms.append(_Form(PerformanceTable(type=kind, title=title, unit_name=unit_in_title(title),
-                                            year=int(year_m.group(1)) if year_m else None, pages=[])))
-        return forms[-1]
-
-    new_form()
+    fallback = next((p.caption.department for p in parts if p.caption.department), None)
+    reader = _Reader(kind, parts[0].caption.title, fallback)
     for part in parts:
-        before = len(forms)
-        _read_grid(forms, part.grid, new_form)
-        for form in forms[before - 1:]:
-            if part.grid.page not in form.table.pages:
-                form.table.pages.append(part.grid.page)
-    for form in forms:
-        t = form.table
-        t.pages.sort()
-        if kind == "department_performance" and t.department is None:
-            t.department = t.unit_name
-    return [f.table for f in forms]
+        reader.read(part.grid)
+    return reader.finish()

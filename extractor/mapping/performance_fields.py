@@ -1,0 +1,184 @@
+"""Labels of 绩效目标表 forms matched to fields (catalog/indicators.toml, exactly then fuzzily with
+rapidfuzz), their values, dates, amounts, 预算情况 and 年度主要任务."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from .. import catalog
+from ..grid import Grid
+from ..grid.model import GridCell
+from ..models import DepartmentBudget, PerformanceTable
+from .values import NotANumber, parse_amount, to_json_number
+
+_LEAD = re.compile(r"^(?:\d+[、.．]|[(（]\d+[)）]|其中[:：]?|资金来源[:：]|资金结构[:：]|[一二三四五六七八九十]+、)+")
+_TAIL = re.compile(r"(?:[(（](?:万元|元)[)）])?[:：]?$")
+_TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+
+
+def cfg() -> dict:
+    return catalog.load("indicators")
+
+
+def clean_label(text: str) -> str:
+    t = catalog.norm_label(text or "").strip(".…·")
+    for _ in range(2):
+        t = _TAIL.sub("", _LEAD.sub("", t))
+    return t
+
+
+@lru_cache(maxsize=None)
+def _index(section: str) -> catalog.FuzzyIndex:
+    data = cfg()[section]
+    if section == "groups":
+        return catalog.FuzzyIndex([(a, "_group") for a in data["labels"]], normalise=clean_label)
+    return catalog.FuzzyIndex([(a, key) for key, aliases in data.items() for a in aliases], normalise=clean_label)
+
+
+@lru_cache(maxsize=8192)
+def match(text: str, section: str, fuzzy: bool = True) -> str | None:
+    """The key a label cell names in ``section`` (fields, budget, tasks, columns), or None. Long cells are
+    text, not labels."""
+    if not text or len(text) > 24:
+        return None
+    idx = _index(section)
+    key = idx.exact(text)
+    if key is not None or not fuzzy:
+        return key
+    cutoff = cfg()["cutoffs"]["columns" if section == "columns" else "labels"]
+    hit = idx.match(text, cutoff)
+    return hit.value if hit else None
+
+
+@lru_cache(maxsize=None)
+def _column_rank() -> dict[str, int]:
+    """Alias order within each column role: where two cells name one role the earlier alias wins."""
+    return {clean_label(a): n for aliases in cfg()["columns"].values() for n, a in enumerate(aliases)}
+
+
+def column_rank(text: str) -> int:
+    return _column_rank().get(clean_label(text), 99)
+
+
+def is_label(text: str) -> bool:
+    return any(match(text, s) is not None for s in ("fields", "groups", "budget"))
+
+
+def is_group(text: str) -> bool:
+    return match(text, "groups", fuzzy=False) is not None
+
+
+def is_total(text: str) -> bool:
+    return catalog.norm_label(text or "") in _TOTAL_WORDS
+
+
+def iso_date(text: str) -> str | None:
+    m = re.search(r"(\d{4})\s*[-年./]\s*(\d{1,2})(?:\s*[-月./]\s*(\d{1,2}))?", text or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)).isoformat()
+    except ValueError:
+        return None
+
+
+def amount(text: str | None) -> int | float | None:
+    try:
+        v = parse_amount(text or "")
+    except NotANumber:
+        return None
+    return None if v is None else to_json_number(v)
+
+
+_CODE = re.compile(r"^\s*([0-9A-Za-z][0-9A-Za-z\s]{7,}?)\s*[-_－—]\s*(.+)$", re.S)
+
+
+def split_code(text: str) -> tuple[str | None, str]:
+    """'11000021Y000000390 843-信息系统运维类项目' -> ('11000021Y000000390843', '信息系统运维类项目');
+    '229_烟台市信访局' -> ('229', '烟台市信访局')."""
+    m = _CODE.match(text or "") or re.match(r"^\s*(\d{2,})\s*[_－-]\s*(.+)$", text or "", re.S)
+    if not m:
+        return None, text
+    code, rest = re.sub(r"\s+", "", m.group(1)), m.group(2).strip()
+    if sum(ch.isdigit() for ch in code) < min(3, len(code)) or not re.search(r"[\u4e00-\u9fff]", rest):
+        return None, text
+    return code, rest
+
+
+def set_field(t: PerformanceTable, key: str, value: str | None) -> None:
+    """One labelled value onto the form, typed: amounts as numbers, dates ISO, a first value kept."""
+    kinds = cfg()["field_kinds"]
+    value = (value or "").strip()
+    if key in kinds["numbers"]:
+        v = amount(value)
+        if v is not None or getattr(t, key) is None:
+            setattr(t, key, v)
+    elif key in kinds["dates"]:
+        setattr(t, key, iso_date(value))
+    elif key == "department":
+        code, name = split_code(value)
+        if code and t.department_code is None:
+            t.department_code = code
+        t.department = name or None
+    elif key == "project_name":
+        code, name = split_code(value)
+        if code:
+            t.project_code = code
+        t.project_name = name or None
+    elif key == "unit_name":
+        if value:
+            t.unit_name = value
+    elif key == "overall_goal" and t.type == "department_performance":
+        t.annual_goal = value or t.annual_goal
+    else:
+        setattr(t, key, value or None)
+
+
+def append_text(t: PerformanceTable, key: str, text: str) -> None:
+    if key == "overall_goal" and t.type == "department_performance":
+        key = "annual_goal"
+    setattr(t, key, (getattr(t, key) or "") + text)
+
+
+# ---- 预算情况 -------------------------------------------------------------------------------------
+def _budget_key(grid: Grid, cell: GridCell) -> str | None:
+    key = match(cell.text, "budget")
+    if key == "subtotal":       # 合计 under 财政拨款 / 其他资金
+        parent = grid.at(cell.row - 1, cell.col) if cell.row else None
+        key = match(parent.text, "budget") if parent is not None else None
+        return None if key == "subtotal" else key
+    return key
+
+
+def _below(grid: Grid, cell: GridCell) -> int | float | None:
+    """The amount printed under a column-heading label: the first cell that starts below it."""
+    for r in range(cell.last_row + 1, grid.n_rows):
+        c = grid.at(r, cell.col)
+        if c is None or c.row != r:
+            continue
+        return amount(c.text)
+    return None
+
+
+def budget_row(t: PerformanceTable, grid: Grid, cells: list[GridCell]) -> bool:
+    """预算情况 amounts: beside their label (部门预算总额 | 27,606.5; 基本支出 | 58,118.59 | 财政拨款 | 92,008.68)
+    or below it (预算支出总额 over 9,626.78). True where a label had its amount beside it."""
+    beside = False
+    for i, cell in enumerate(cells):
+        key = _budget_key(grid, cell)
+        if key is None:
+            continue
+        nxt = cells[i + 1] if i + 1 < len(cells) else None
+        if nxt is not None and nxt.col == cell.last_col + 1 and (amount(nxt.text) is not None or not nxt.text):
+            value = amount(nxt.text)
+            beside = True
+        elif nxt is not None and nxt.col == cell.last_col + 1 and not is_label(nxt.text) and len(cells) == 2:
+            continue
+        else:
+            value = _below(grid, cell)
+        if t.budget is None:
+            t.budget = DepartmentBudget()
+        if value is not None and getattr(t.budget, key) is None:
+            setattr(t.budget, key, value)
+    return beside
