@@ -17,48 +17,16 @@ from dataclasses import dataclass, field
 from .. import catalog
 from ..grid import Grid
 from ..grid.model import GridCell
-from ..models import Indicator, PerformanceTable, Task, Warning
+from ..models import Indicator, PerformanceTable, Warning
 from . import performance_fields as pf
 from .indicators import (canonical, clean_name, fill_leading, is_known_l1, is_known_l2, is_serialized,
                          parse_serialized, place_levels, split_fused)
+from .performance_fields import YEAR as _YEAR, performance_kind, unit_in_title  # noqa: F401 (the pipeline's names)
 from .tables import TablePart
 from .targets import comparator_of, parse_target
 
-_YEAR = re.compile(r"[（(]?((?:19|20)\d{2})年度?[）)]?")
-_TABLE_NO = re.compile(r"^(?:表[0-9一二三四五六七八九十]+|预算\d+表|预算表\d+|公开表?\d+表?)[:、.]?")
 _YEAR_LINE = re.compile(r"^\(?((?:19|20)\d{2})年度?\)?$")
 _FIRST_OF_GROUP = re.compile(r"^\s*指标\s*1\s*[：:]")
-
-
-def performance_kind(title: str | None) -> str | None:
-    """'department_performance' / 'project_performance' for a 绩效目标表 title, else None."""
-    if not title:
-        return None
-    t = _YEAR.sub("", catalog.norm_label(title))
-    cfg = catalog.load("performance")
-    if any(t.endswith(catalog.norm_label(s)) for s in cfg["department_suffixes"]):
-        return "department_performance"
-    if any(t.endswith(catalog.norm_label(s)) for s in cfg["project_suffixes"]):
-        return "project_performance"
-    return None
-
-
-def unit_in_title(title: str | None) -> str | None:
-    """济源市交通管理支队行政支出项目绩效目标表 -> 济源市交通管理支队: the title less year, table number and
-    form name; None where what is left names no unit (市级, 部门预算 …)."""
-    if not title:
-        return None
-    t = _YEAR.sub("", catalog.norm_label(title))
-    cfg = catalog.load("performance")
-    for suffix in sorted(cfg["department_suffixes"] + cfg["project_suffixes"], key=len, reverse=True):
-        s = catalog.norm_label(suffix)
-        if t.endswith(s):
-            t = t[: -len(s)]
-            break
-    t = _TABLE_NO.sub("", t).strip(":：、 ")
-    if not t or t in {catalog.norm_label(x) for x in cfg["generic_units"]}:
-        return None
-    return t
 
 
 @dataclass
@@ -96,15 +64,6 @@ class _Form:
     prev: tuple | None = None            # (grid, 三级 cell, 指标值 cell) of the last indicator row
 
 
-@dataclass
-class _Tasks:
-    name_col: int
-    content_col: int
-    grid: Grid
-    header_end: int
-    last: tuple | None = None            # (name cell, content cell) of the last task row
-
-
 class _Reader:
     def __init__(self, kind: str, title: str | None, fallback_unit: str | None):
         self.kind, self.title = kind, title
@@ -113,7 +72,7 @@ class _Reader:
         self.year = int(m.group(1)) if m else None
         self.forms: list[_Form] = []
         self.cols: _Cols | None = None
-        self.tasks: _Tasks | None = None
+        self.tasks: pf.TaskList | None = None
         self.list_unit: str | None = None     # the unit row above a list's projects (广州)
         self.list_head: tuple | None = None   # (grid, cell) of the last project name cell of a list
         self.new_form()
@@ -208,10 +167,14 @@ class _Reader:
         if self._keyvalue(cells):
             self.tasks = None
             return
-        if self._task_header(grid, cells):
+        tasks = pf.TaskList.header(grid, cells)
+        if tasks is not None:
+            self.tasks = tasks
             return
-        if self.tasks is not None and self._task_row(grid, r):
-            return
+        if self.tasks is not None:
+            if self.tasks.row(grid, r, form.table.tasks):
+                return
+            self.tasks = None
         if len(cells) == 1:
             only = cells[0]
             year = _YEAR_LINE.match(catalog.norm_label(only.text))
@@ -245,38 +208,6 @@ class _Reader:
             form.text_field = key if key in kinds["texts"] else None
             handled = True
         return handled
-
-    # ---- 年度主要任务 ------------------------------------------------------------------------------
-    def _task_header(self, grid: Grid, cells: list[GridCell]) -> bool:
-        names = [pf.match(c.text, "tasks") for c in cells]
-        if "name" in names and "content" in names:
-            n, c = cells[names.index("name")], cells[names.index("content")]
-            self.tasks = _Tasks(n.col, c.col, grid, max(n.last_row, c.last_row))
-            return True
-        return False
-
-    def _task_row(self, grid: Grid, r: int) -> bool:
-        tk = self.tasks
-        if tk.grid is not grid:
-            tk.grid, tk.header_end, tk.last = grid, -1, None
-        if r <= tk.header_end:
-            return True
-        name, content = grid.at(r, tk.name_col), grid.at(r, tk.content_col)
-        if name is None or content is None or name is content:
-            self.tasks = None                # a row merged across the task columns ends the list
-            return False
-        tasks = self.form.table.tasks
-        new_name, new_content = name.row == r and name.text, content.row == r and content.text
-        if not new_name and not new_content:
-            return True
-        if tk.last and tasks and not new_content and content is tk.last[1]:
-            tasks[-1].name = (tasks[-1].name or "") + name.text     # a task name wrapped onto its own row
-        elif tk.last and tasks and not new_name and name is tk.last[0]:
-            tasks[-1].content = (tasks[-1].content or "") + content.text
-        else:
-            tasks.append(Task(name=name.text or None, content=content.text or None))
-        tk.last = (name, content)
-        return True
 
     # ---- project lists ---------------------------------------------------------------------------
     def _list_row(self, grid: Grid, r: int) -> None:

@@ -3,15 +3,18 @@ rapidfuzz), their values, dates, amounts, 预算情况 and 年度主要任务.""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from .. import catalog
 from ..grid import Grid
 from ..grid.model import GridCell
-from ..models import DepartmentBudget, PerformanceTable
+from ..models import DepartmentBudget, PerformanceTable, Task
 from .values import NotANumber, parse_amount, to_json_number
 
+YEAR = re.compile(r"[（(]?((?:19|20)\d{2})年度?[）)]?")
+_TABLE_NO = re.compile(r"^(?:表[0-9一二三四五六七八九十]+|预算\d+表|预算表\d+|公开表?\d+表?)[:、.]?")
 _LEAD = re.compile(r"^(?:\d+[、.．]|[(（]\d+[)）]|其中[:：]?|资金来源[:：]|资金结构[:：]|[一二三四五六七八九十]+、)+")
 _TAIL = re.compile(r"(?:[(（](?:万元|元)[)）])?[:：]?$")
 _TOTAL_WORDS = ("合计", "总计", "小计", "共计")
@@ -182,3 +185,75 @@ def budget_row(t: PerformanceTable, grid: Grid, cells: list[GridCell]) -> bool:
         if value is not None and getattr(t.budget, key) is None:
             setattr(t.budget, key, value)
     return beside
+
+
+# ---- titles ---------------------------------------------------------------------------------------
+def performance_kind(title: str | None) -> str | None:
+    """'department_performance' / 'project_performance' for a 绩效目标表 title, else None."""
+    if not title:
+        return None
+    t = YEAR.sub("", catalog.norm_label(title))
+    cfg = catalog.load("performance")
+    if any(t.endswith(catalog.norm_label(s)) for s in cfg["department_suffixes"]):
+        return "department_performance"
+    if any(t.endswith(catalog.norm_label(s)) for s in cfg["project_suffixes"]):
+        return "project_performance"
+    return None
+
+
+def unit_in_title(title: str | None) -> str | None:
+    """济源市交通管理支队行政支出项目绩效目标表 -> 济源市交通管理支队: the title less year, table number and
+    form name; None where what is left names no unit (市级, 部门预算 …)."""
+    if not title:
+        return None
+    t = YEAR.sub("", catalog.norm_label(title))
+    cfg = catalog.load("performance")
+    for suffix in sorted(cfg["department_suffixes"] + cfg["project_suffixes"], key=len, reverse=True):
+        s = catalog.norm_label(suffix)
+        if t.endswith(s):
+            t = t[: -len(s)]
+            break
+    t = _TABLE_NO.sub("", t).strip(":：、 ")
+    if not t or t in {catalog.norm_label(x) for x in cfg["generic_units"]}:
+        return None
+    return t
+
+
+# ---- 年度主要任务 (任务名称 | 主要内容) ---------------------------------------------------------------
+@dataclass
+class TaskList:
+    name_col: int
+    content_col: int
+    grid: Grid
+    header_end: int
+    last: tuple | None = None            # (name cell, content cell) of the last task row
+
+    @classmethod
+    def header(cls, grid: Grid, cells: list[GridCell]) -> "TaskList | None":
+        names = [match(c.text, "tasks") for c in cells]
+        if "name" in names and "content" in names:
+            n, c = cells[names.index("name")], cells[names.index("content")]
+            return cls(n.col, c.col, grid, max(n.last_row, c.last_row))
+        return None
+
+    def row(self, grid: Grid, r: int, tasks: list[Task]) -> bool:
+        """Read row ``r`` into ``tasks``; False where the row ends the list (a row merged across both
+        columns: 金额合计, 其他需完成的任务)."""
+        if self.grid is not grid:
+            self.grid, self.header_end, self.last = grid, -1, None
+        if r <= self.header_end:
+            return True
+        name, content = grid.at(r, self.name_col), grid.at(r, self.content_col)
+        if name is None or content is None or name is content:
+            return False
+        new_name, new_content = name.row == r and name.text, content.row == r and content.text
+        if not new_name and not new_content:
+            return True
+        if self.last and tasks and not new_content and content is self.last[1]:
+            tasks[-1].name = (tasks[-1].name or "") + name.text      # a task name wrapped onto its own row
+        elif self.last and tasks and not new_name and name is self.last[0]:
+            tasks[-1].content = (tasks[-1].content or "") + content.text
+        else:
+            tasks.append(Task(name=name.text or None, content=content.text or None))
+        self.last = (name, content)
+        return True
