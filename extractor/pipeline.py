@@ -71,8 +71,6 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
             performance=performance,
             warnings=page_warnings,
         )
-    for perf in doc.performance:
-        perf.year = perf.year or doc.year
     if doc.department is None or doc.year is None:
         name_dept, name_year = docfields.from_file_name(path.name)
         if doc.department is None and name_dept:
@@ -83,6 +81,11 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
             doc.year = name_year
             doc.warnings.append(Warning(code="year_from_file_name",
                                         message=f"year not printed; taken from the file name: {name_year}"))
+    for perf in doc.performance:         # a form that prints no year or unit takes the document's
+        perf.year = perf.year or doc.year
+        perf.unit_name = perf.unit_name or doc.department
+        if perf.type == "department_performance":
+            perf.department = perf.department or doc.department
     run_checks(mapped)
     if not doc.tables and not doc.performance:
         doc.warnings.append(Warning(code="no_tables", message="no ruled table found in the document"))
