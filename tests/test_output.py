@@ -9,7 +9,7 @@ from extractor.models import Document
 from extractor.pipeline import extract
 from extractor.write import atomic_write, document_json
 
-from conftest import GOLDEN, real_pdf
+from conftest import GOLDEN, as_json, extracted, real_pdf
 
 
 def test_same_pdf_same_bytes():
@@ -73,3 +73,31 @@ def test_eval_scores_a_changed_cell(tmp_path):
     overall = json.loads(res.stdout)["overall"]
     assert overall["tables"]["f1"] == 1.0
     assert (overall["cells"]["tp"], overall["cells"]["gold"], overall["cells"]["pred"]) == (cells - 1, cells, cells)
+
+
+def test_doc_kind_from_the_stage_words_of_the_titles():
+    """预算/决算 in the titles, and the performance forms: 绩效目标表 are set with the budget, 绩效自评 after
+    the year closes (catalog/document.toml [doc_kind])."""
+    from extractor.find import Caption
+    from extractor.mapping.document import doc_kind
+    assert doc_kind([Caption(title="项目支出绩效目标表（含转移支付项目）")], []) == "budget"
+    assert doc_kind([Caption(title="2026年部门整体预算绩效目标申报表")], []) == "budget"
+    assert doc_kind([Caption(title="2024年度项目支出绩效自评表")], []) == "final_account"
+    assert doc_kind([Caption(title="收入支出决算总表"), Caption(title="一般公共预算财政拨款支出决算表")], []) == \
+        "final_account"
+    assert doc_kind([Caption(title="基本情况表")], []) is None
+
+
+def test_current_year_subtotals_are_the_totals_of_a_summary_side():
+    """江苏 收支总表: 当年收入小计 / 当年支出小计 are the sides' 本年收入合计 / 本年支出合计 (kind total), the
+    sums above them hold, and the side totals 收入合计 / 支出合计 still balance."""
+    doc = as_json(extracted("江苏 江苏省政协办公厅2019年预算公开表.pdf"))
+    summary = doc["tables"][0]
+    kinds = {r["name"]: r["kind"] for r in summary["rows"]}
+    assert (summary["type"], kinds["当年收入小计"], kinds["当年支出小计"], kinds["收入合计"], kinds["支出合计"]) == \
+        ("summary", "total", "total", "total", "total")
+    assert kinds["上年结转资金"] == kinds["结转下年资金"] == "item"
+    checks = {c["rule"]: c["status"] for c in summary["checks"]}
+    assert checks["total_row = sum(rows above) [revenue]"] == checks["total_row = sum(rows above) [expenditure]"] == \
+        checks["revenue_total = expenditure_total"] == "pass"
+    assert all(c["status"] != "fail" for t in doc["tables"] for c in t["checks"])

@@ -223,18 +223,28 @@ def test_beijing_list_form_and_fused_department_cells():
     预算13表 (p. 17): 一级+二级+三级 printed in one 绩效指标 cell."""
     doc = extracted("北京 政府办公厅_附件2：北京市信访办公室2026年度部门预算报表.pdf")
     projects = [p for p in doc.performance if p.type == "project_performance"]
-    named = [p.project_name for p in projects if p.project_name]
-    assert named == ["信息系统运维类项目", "财务业务咨询服务", "因公出国（境）经费", "信访宣传经费", "机动经费", "劳务派遣管理服务费"]
-    assert sum(len(p.indicators) for p in projects) == 68          # 21 + 19 + 14 + 14 rows on pp. 13-16
-    # project cells left open by a page break (no ruling under them) keep their rows apart, with a warning
-    assert all(p.warnings[0].code == "project_name_unreadable" for p in projects if not p.project_name)
+    assert [(p.project_name, p.pages, len(p.indicators)) for p in projects] == [
+        ("信息系统运维类项目", [13], 16), ("办公设备购置类项目", [13, 14], 8), ("财务业务咨询服务", [14], 7),
+        ("因公出国（境）经费", [14], 6), ("接访场所保障费", [14, 15], 10), ("信访宣传经费", [15], 6),
+        ("来信业务工作保障", [15, 16], 6), ("机动经费", [16], 5), ("劳务派遣管理服务费", [16], 4)]
+    assert not any(p.warnings for p in projects)
+    # the cells a page break cut (no ruling under them on one page, none above on the next) read whole:
+    # p. 13 prints 11000021Y000000390 849-办公设备购置类 and the amount, p. 14 项目 and the goal's end;
+    # p. 14 prints only the goal's start of 接访场所保障费, p. 15 its name and amount
+    office, guard = projects[1], projects[4]
+    assert (office.project_code, office.total_amount) == ("11000021Y000000390849", 29.3595)
+    assert office.annual_goal == "通过该项目开展办公设备采购，提高信访工作与服务保障的效率与质量，保障机构自身正常运转。"
+    assert (guard.project_code, guard.total_amount, guard.fiscal_amount) == ("11000022T000000424449", 658, 658)
+    assert guard.annual_goal.startswith("根据年度工作任务，完成安保服务、场地租赁") and guard.annual_goal.endswith("正常运转。")
+    assert _ind(guard.indicators[0])[2:4] == ("六里桥接待场所桶装饮用水服务", "优")
+    assert _ind(guard.indicators[3])[2:4] == ("六里桥接待场所空调使用", "优")
     first = projects[0]
     assert (first.project_code, first.total_amount, first.pages, len(first.indicators)) == \
         ("11000021Y000000390843", 689.15746, [13], 16)
     assert _ind(first.indicators[1]) == ("产出指标", "时效指标", "故障应急响应时间", "5", "≤", 5, "分钟")
     assert _ind(first.indicators[10]) == ("成本指标", "经济成本指标", "招标预算成本控制", "536.56308", "≤", 536.56308, "万元")
     assert first.indicators[0].qualitative and first.indicators[0].target_raw == "优"
-    audit = projects[named.index("财务业务咨询服务") + 1]
+    audit = projects[2]
     assert audit.project_name == "财务业务咨询服务" and audit.year_amount == 22.2 and len(audit.indicators) == 7
     assert _ind(audit.indicators[0]) == ("满意度指标", "服务对象满意度指标", "报告使用对象满意度", "95", "≥", 95, "%")
     travel = next(p for p in projects if p.project_name == "因公出国（境）经费")
@@ -284,6 +294,7 @@ def test_guangzhou_department_form():
     doc = extracted("广州 生态环境局_广州市生态环境局2026年部门整体预算绩效目标申报表.pdf")
     [dept] = doc.performance
     assert (dept.type, dept.department, dept.year) == ("department_performance", "广州市生态环境局", 2026)
+    assert doc.department == "广州市生态环境局"        # 部门名称 | 广州市生态环境局, no colon
     assert dept.budget.model_dump() == {"total": None, "fiscal": 92008.68, "other": 1577.77, "basic": 58118.59,
                                         "project": 27825.19}
     assert [t.name for t in dept.tasks] == ["加强大气污染防治，做好应对气候变化", "加强水与海洋生态环境监管",
@@ -359,6 +370,12 @@ def test_chongqing_forms_without_levels():
     assert (_ind(last), last.weight, last.core) == ((None, None, "公众气象服务满意度", "90", "≥", 90, "分"), 5, False)
     assert empty.project_name is None and not empty.indicators and empty.warnings[0].code == "empty_form"
     assert (general.project_name, general.year_amount, len(general.indicators)) == ("气象事务", 4902.34, 12)
+    # tightly set lines whose digits and quotes have glyph boxes two lines tall, read line by line
+    assert dept.annual_goal.startswith("1.全力做好“十五五”规划编制,扎实推进智慧气象多跨融合试点建设等试点示范建设。2.迭代升级")
+    assert dept.annual_goal.endswith("7.打造美丽中国建设先行区气象保障应用场景标志性成果,实施污染防治攻坚战气象保障,"
+                                     "加强生态保护修复气象保障,推进巴渝化台站建设。")
+    assert general.annual_goal.startswith("1.全力做好“十五五”规划编制,扎实推进") and general.annual_goal.endswith("加强气象")
+    assert [i.level3 for i in general.indicators][6:8] == ["观测系统业务可用性(国家地面站)", "综合观测系统装备维修时限(国家地面站)"]
     assert _ind(general.indicators[4]) == (None, None, "地面增雨作业次数", "65", "≥", 65, "次/年")
 
 
@@ -382,6 +399,39 @@ def test_changsha_department_list_form():
 
 
 # ---- pieces -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("line, department", [
+    ("部门（单位）名称 西安市气象局", "西安市气象局"),            # 西安 p. 32: no colon, a wide gap
+    ("部门名称：杭州市气象局 单位: 万元", "杭州市气象局"),
+    ("编制单位 福州市生态环境局  单位：万元", "福州市生态环境局"),
+    ("单位名称 项目名称 金额 绩效目标", None),                   # a header row, not a label and its value
+    ("部门 2026年", None), ("部门预算 说明", None)])
+def test_department_label_with_or_without_colon(line, department):
+    from extractor.find.titles import department_of
+    assert department_of(line) == department
+
+
+def test_xian_department_label_without_colon_read_from_the_page():
+    from extractor.find import caption_for, find_regions
+    from extractor.read import open_pdf
+    from extractor.settings import DEFAULT
+    from conftest import real_pdf
+    with open_pdf(real_pdf("西安 气象局_2026年部门预算.pdf"), "pdfium") as src:
+        page = src.reader.page(31)
+        region = find_regions(page, DEFAULT)[0]
+        caption = caption_for(page, region, 0.0, page.height, DEFAULT)
+    assert (caption.title, caption.department) == ("2022年部门整体支出绩效目标表", "西安市气象局")
+
+
+def test_tall_glyph_boxes_do_not_fuse_two_lines():
+    from extractor.read.page import Char, lines_of
+    def row(text, x, top, h=11.5):
+        return [Char(ch, x + 10 * i, top, x + 10 * i + 10, top + h) for i, ch in enumerate(text)]
+    # '1.' and '“' of the first line carry boxes 24 pt tall that reach down over the second line
+    chars = row("1.", 0, 184.3, 24.3) + row("全力做好", 20, 187.6) + row("“", 60, 182.5, 24.3) + row("迭代升级", 20, 199.5) \
+        + row(",", 60, 194.5, 24.3)
+    assert [l.text for l in lines_of(chars)] == ["1.全力做好“", "迭代升级,"]
+
+
 def test_serialized_cell_parsed():
     from extractor.mapping.indicators import parse_serialized
     text = ("1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。"

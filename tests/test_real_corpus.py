@@ -76,6 +76,28 @@ EXPECTED = {
         ("three_public", [20]), ("government_fund_expenditure", [21])],
 }
 
+# 绩效目标表: (forms, indicator rows), counted on the rendered pages. A form is one project or department
+# form (a project list prints one per row group); an indicator is one printed 三级 row.
+PERFORMANCE = {
+    "上海 2026年上海市民政局_部门预算.pdf": (0, 0),              # p. 16 says 1 project has targets; no form
+    "北京 2026年北京市司法局部门预算.pdf": (0, 0),              # the index names 预算表12/13; not in the file
+    "北京 政府办公厅_附件2：北京市信访办公室2026年度部门预算报表.pdf": (10, 78),  # pp. 13-16: 9 projects
+    # (16 + 8 + 7 + 6 + 10 + 6 + 6 + 5 + 4 rows); p. 17: the department form, 10 rows
+    "广州 政务服务和数据管理局_广州市政务服务和数据管理局2026年项目支出绩效目标表（含转移支付项目）.pdf": (70, 404),
+    # 70 project rows over pp. 1-12, each indicator list one cell: 35 37 35 35 46 41 38 35 29 37 24 12 a page
+    "广州 生态环境局_广州市生态环境局2026年部门整体预算绩效目标申报表.pdf": (1, 25),
+    "杭州 2026年杭州市气象局部门预算.pdf": (3, 0),              # 表11 p. 25: unit | project | amount | goal only
+    "江苏 江苏省政协办公厅2019年预算公开表.pdf": (0, 0),
+    "深圳 2026年深圳市信访局部门预算.pdf": (0, 0),              # pp. 10-11: goals in the narrative, no 绩效目标表
+    "烟台 2026年烟台市信访局部门预算.pdf": (3, 32),             # pp. 30-32: 7 + 13 + 12
+    "福州 2026年福州市生态环境局部门预算.pdf": (1, 14),          # pp. 23-24: 3 + 11
+    "苏州 2026年苏州市审计局部门预算.pdf": (0, 0),              # p. 30: 7 projects named in prose only
+    # 表14 p. 31: 32; 表15 p. 32: 32; 表16 p. 33 a blank template: no 三级 filled, one row per printed 二级 (9)
+    "西安 气象局_2026年部门预算.pdf": (3, 73),
+    "重庆 2026年重庆市气象局部门预算.pdf": (3, 23),             # 表十 pp. 19-20: 8 + 3; 表十一 blank; 表十二 12
+    "长沙 2026年长沙市信访局部门预算.pdf": (5, 101),            # pp. 22-29: 16 16 23 21; pp. 30-32: 10 + 10 + 5
+}
+
 # ruled boxes that are not financial tables: kept raw and typed unknown, never dropped
 NOT_FINANCIAL = {"深圳 2026年深圳市信访局部门预算.pdf": [10],      # project list inside the narrative
                  "福州 2026年福州市生态环境局部门预算.pdf": [4],     # list of member units
@@ -87,6 +109,16 @@ def test_tables_found_and_typed(name):
     doc = extracted(name)
     assert [(t.type, t.pages) for t in doc.tables] == EXPECTED[name]
     assert [t.pages[0] for t in doc.tables if t.type == "unknown"] == NOT_FINANCIAL.get(name, [])
+
+
+@pytest.mark.parametrize("name", sorted(PERFORMANCE))
+def test_performance_forms_and_indicators_counted(name):
+    doc = extracted(name)
+    assert (len(doc.performance), sum(len(p.indicators) for p in doc.performance)) == PERFORMANCE[name]
+
+
+def test_every_file_has_its_performance_count():
+    assert set(PERFORMANCE) == set(EXPECTED)
 
 
 def test_coverage_line_on_stderr():

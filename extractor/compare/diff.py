@@ -1,10 +1,12 @@
 """What differs between an output document and a golden, in lines a person can read.
 
 A golden holds a subset of the Document JSON; only the fields it holds are compared, so a golden
-table entry may be as small as ``{"type": "unknown", "pages": [2]}``.
+table entry may be as small as ``{"type": "unknown", "pages": [2]}`` and a golden indicator as small as
+``{"level3": …, "target_raw": …}``. Financial tables and 绩效目标表 (``performance``) are both compared.
 """
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import Any
 
 _TABLE_FIELDS = ("type", "title", "pages", "unit", "empty", "note")
@@ -82,6 +84,101 @@ def _diff_table(where: str, g: dict, o: dict) -> list[str]:
     return out
 
 
+# ---- performance tables ---------------------------------------------------------------------------
+def _perf_name(t: dict) -> str | None:
+    """What tells two forms on one page apart: the project, else the unit (a department form)."""
+    return t.get("project_name") or t.get("unit_name")
+
+
+def _perf_where(t: dict, i: int) -> str:
+    name = _perf_name(t) or t.get("title") or ""
+    return f"performance {i + 1} {t.get('type', '?')} p{(t.get('pages') or ['?'])[0]} {name}".rstrip()
+
+
+def _align_performance(golden: list[dict], output: list[dict]) -> list[tuple[dict | None, dict | None]]:
+    """Pair each golden form with the output form of the same type, first page and project (unit for a
+    department form) name; a golden left over takes the only unpaired output form of its type and page
+    (so a misread name shows as a field difference); leftovers are missing/extra."""
+    def key(t: dict, name: str | None):
+        return (t.get("type"), (t.get("pages") or [None])[0]) + ((t.get(name),) if name else ())
+
+    used: set[int] = set()
+    hits: list[int | None] = []
+    for g in golden:
+        name = next((f for f in ("project_name", "unit_name") if f in g), None)
+        hit = next((k for k, o in enumerate(output) if k not in used and key(o, name) == key(g, name)), None)
+        if hit is not None:
+            used.add(hit)
+        hits.append(hit)
+    for n, g in enumerate(golden):
+        if hits[n] is None:
+            free = [k for k, o in enumerate(output) if k not in used and key(o, None) == key(g, None)]
+            if len(free) == 1:
+                hits[n] = free[0]
+                used.add(free[0])
+    pairs = [(g, output[h] if h is not None else None) for g, h in zip(golden, hits)]
+    return pairs + [(None, o) for k, o in enumerate(output) if k not in used]
+
+
+def _indicator_name(ind: dict, j: int) -> str:
+    bits = [b for b in (ind.get("level1"), ind.get("level2"), ind.get("level3")) if b]
+    return f"indicator {j + 1} ({' / '.join(bits)})"
+
+
+def _diff_fields(where: str, g: dict, o: dict) -> list[str]:
+    """Every field the golden holds; a nested object (budget) field by field, a list of objects
+    (tasks) item by item."""
+    out = []
+    for f, want in g.items():
+        got = o.get(f)
+        if isinstance(want, dict) and isinstance(got, dict):
+            out += _diff_fields(f"{where} {f}", want, got)
+        elif isinstance(want, list) and want and all(isinstance(x, dict) for x in want) and isinstance(got, list):
+            if len(got) != len(want):
+                out.append(f"{where}: {len(got)} {f}, expected {len(want)}")
+            for j, (a, b) in enumerate(zip(want, got)):
+                out += _diff_fields(f"{where} {f} {j + 1}", a, b)
+        elif got != want:
+            out.append(f"{where}: {f} is {got!r}, expected {want!r}")
+    return out
+
+
+def _diff_indicators(where: str, want: list[dict], got: list[dict]) -> list[str]:
+    """Indicators in order, aligned on the levels the golden holds, so one missing indicator is reported
+    as missing rather than as a shift of every indicator after it."""
+    out = []
+    if len(got) != len(want):
+        out.append(f"{where}: {len(got)} indicators, expected {len(want)}")
+    levels = [f for f in ("level1", "level2", "level3") if any(f in g for g in want)]
+    a, b = ([tuple(i.get(f) for f in levels) for i in xs] for xs in (want, got))
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        paired = min(i2 - i1, j2 - j1) if op in ("equal", "replace") else 0
+        for k in range(paired):
+            g, o = want[i1 + k], got[j1 + k]
+            for f, v in g.items():
+                if o.get(f) != v:
+                    out.append(f"{where} {_indicator_name(g, i1 + k)}: {f} is {o.get(f)!r}, expected {v!r}")
+        out += [f"{where}: missing {_indicator_name(want[i], i)}" for i in range(i1 + paired, i2)]
+        out += [f"{where}: extra {_indicator_name(got[j], j)}" for j in range(j1 + paired, j2)]
+    return out
+
+
+def _diff_performance(golden: dict, output: dict) -> list[str]:
+    out: list[str] = []
+    for i, (g, o) in enumerate(_align_performance(golden["performance"], output.get("performance", []))):
+        if o is None:
+            out.append(f"missing performance: {_perf_where(g, i)}")
+        elif g is None:
+            if not golden.get("partial"):
+                out.append(f"extra performance: {_perf_where(o, i)}")
+        else:
+            where = _perf_where(g, i)
+            out += _diff_fields(where, {f: v for f, v in g.items() if f != "indicators"}, o)
+            if "indicators" in g:
+                out += _diff_indicators(where, g["indicators"], o.get("indicators", []))
+    return out
+
+
 def diff_documents(output: dict[str, Any], golden: dict[str, Any]) -> list[str]:
     """Every difference, one line each; an empty list means the output matches the golden."""
     out: list[str] = []
@@ -101,4 +198,6 @@ def diff_documents(output: dict[str, Any], golden: dict[str, Any]) -> list[str]:
                 out.append(f"extra table: {_where(o, i)} {o.get('title') or ''}".rstrip())
             else:
                 out += _diff_table(_where(g, i), g, o)
+    if "performance" in golden:
+        out += _diff_performance(golden, output)
     return out

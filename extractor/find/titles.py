@@ -34,6 +34,11 @@ def _dept_re() -> re.Pattern:
     return re.compile(rf"(?:{alt})\s*[：:]\s*(.+?)(?=\s*(?:金额)?单位\s*[：:]|\s{{2,}}|$)")
 
 
+def reads_as_title(text: str) -> bool:
+    """Does the text end the way a table title does (…表, …表（含转移支付项目）)?"""
+    return bool(_TITLE_END.search(text))
+
+
 def match_title(text: str, settings: Settings) -> catalog.Match | None:
     return catalog.title_index().match(text, settings.title_cutoff)
 
@@ -43,13 +48,30 @@ def unit_of(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=None)
+def _dept_bare_re() -> re.Pattern:
+    """部门（单位）名称    西安市气象局: a label of four characters or more opening the line, a gap and one
+    word, no colon (the short 部门 alone would take the first word of any line)."""
+    labels = sorted((x for x in catalog.load("document")["department"]["labels"] if len(x) >= 4), key=len, reverse=True)
+    alt = "|".join(re.escape(x) for x in labels)
+    return re.compile(rf"^\s*(?:{alt})\s+([^\s：:]*[\u4e00-\u9fff][^\s：:]*)(?=\s*(?:金额)?单位\s*[：:]|\s{{2,}}|$)")
+
+
 def department_of(text: str) -> str | None:
     m = _dept_re().search(text)
-    if not m:
-        return None
+    if m is None:
+        m = _dept_bare_re().search(text)
+        if m is None or m.group(1).endswith("名称"):      # 单位名称 项目名称 …: a header, not a label and value
+            return None
     value = catalog.norm_label(m.group(1)).strip("：:")
     return value or None
 
+
+# a title ends at its last 表; a bracketed qualifier right after it is part of the title
+# (项目支出绩效目标表（含转移支付项目）), as is a closing bracket around the whole title; （续） is not
+_QUALIFIER = r"(?:[（(](?!续)[^（）()]{1,20}[）)]|[)）])?"
+_TITLE_END = re.compile(rf"表{_QUALIFIER}$")
+_TITLE_HEAD = re.compile(rf".*表{_QUALIFIER}")
 
 _LABEL_CUT = re.compile(r"\s*(?:编制部门|编制单位|部门名称|单位名称|部门（单位）|部门|金额单位|单位)\s*[：:].*$")
 
@@ -87,14 +109,14 @@ def caption_for(page: PageContent, region: Region, above: float, below: float, s
         # keep the nearest line that reads like a table title, typed unknown
         for line in reversed(band):
             t = clean(line.text)
-            if re.search(r"表[)）]?$", t):
+            if reads_as_title(t):
                 cap.title = t
                 break
         else:   # a title with words after it on the line (…绩效目标表 一级项目)
             for line in reversed(band):
                 t = clean(_LABEL_CUT.sub("", line.text))
                 if "表" in t and len(t) <= 40 and not unit_of(line.text) and not t.startswith(("注", "说明")):
-                    cap.title = t[: t.rindex("表") + 1]
+                    cap.title = _TITLE_HEAD.match(t).group(0)
                     break
     cap.note = _note(page, bottom, min(below, bottom + settings.note_search_height * 3))
     return cap

@@ -29,6 +29,57 @@ def _index(bounds: list[float], v: float) -> int:
     return i
 
 
+def _ruled(page: PageContent, x: float, y0: float, y1: float, tol: float) -> bool:
+    """A vertical ruling at ``x`` runs from y0 to y1 (its segments joined)."""
+    spans = sorted((e.top, e.bottom) for e in page.edges
+                   if e.orientation == "v" and abs(e.x0 - x) <= tol + 1 and e.bottom > y0 and e.top < y1)
+    reach = y0 + tol
+    for top, bottom in spans:
+        if top > reach:
+            return False
+        reach = max(reach, bottom + tol)
+    return reach >= y1
+
+
+def _open_run(grid: Grid, col: int, rows: range) -> list[int]:
+    """The rows of ``rows``, taken in order, that no cell covers in ``col``, up to the first covered one."""
+    out = []
+    for r in rows:
+        if grid.at(r, col) is not None:
+            break
+        out.append(r)
+    return out
+
+
+def _cut_cells(page: PageContent, grid: Grid, tol: float) -> list[GridCell]:
+    """Cells a page break cut: the positions at the region's bottom (or top) that no closed cell covers,
+    between vertical rulings that run to the edge. A merged cell (a project's name beside its indicator
+    rows) closes only on the next page, so without these its text would fall in no cell."""
+    out: list[GridCell] = []
+    xs, ys, n = grid.col_x, grid.row_y, grid.n_rows
+    for bottom in (True, False):
+        runs = []
+        for c in range(grid.n_cols):
+            rows = _open_run(grid, c, range(n - 1, -1, -1) if bottom else range(n))
+            runs.append((min(rows), max(rows)) if rows else None)
+        c = 0
+        while c < grid.n_cols:
+            run = runs[c]
+            if run is None or any(cell.col <= c <= cell.last_col and cell.row <= run[1] and cell.last_row >= run[0]
+                                  for cell in out):
+                c += 1
+                continue
+            y0, y1 = ys[run[0]], ys[run[1] + 1]
+            end = c
+            while end + 1 < grid.n_cols and runs[end + 1] == run and not _ruled(page, xs[end + 1], y0, y1, tol):
+                end += 1
+            if _ruled(page, xs[c], y0, y1, tol) and _ruled(page, xs[end + 1], y0, y1, tol):
+                out.append(GridCell(run[0], c, run[1] - run[0] + 1, end - c + 1, "", (xs[c], y0, xs[end + 1], y1),
+                                    open_top=run[0] == 0, open_bottom=run[1] == n - 1))
+            c = end + 1
+    return out
+
+
 def lattice_grid(page: PageContent, region: Region, tol: float = 2.0) -> Grid:
     xs = _boundaries([v for c in region.cells for v in (c[0], c[2])], tol)
     ys = _boundaries([v for c in region.cells for v in (c[1], c[3])], tol)
@@ -41,6 +92,11 @@ def lattice_grid(page: PageContent, region: Region, tol: float = 2.0) -> Grid:
         cells.append(GridCell(r0, c0, r1 - r0, c1 - c0, "", (x0, top, x1, bottom)))
     cells.sort(key=lambda c: (c.row, c.col))
     grid = Grid(page.number, region.bbox, len(ys) - 1, len(xs) - 1, xs, ys, cells)
+    cut = _cut_cells(page, grid, tol)
+    if cut:
+        grid.cells = sorted(cells + cut, key=lambda c: (c.row, c.col))
+        grid.reindex()
+        cells = grid.cells
     # each character goes to the cell covering the grid position of its centre: one pass, no cell scan
     inside: dict[int, list] = {}
     x0, top, x1, bottom = region.bbox
@@ -53,5 +109,7 @@ def lattice_grid(page: PageContent, region: Region, tol: float = 2.0) -> Grid:
         if cell is not None:
             inside.setdefault(id(cell), []).append(ch)
     for cell in cells:
-        cell.text = cell_text(inside.get(id(cell), []))
+        chars = inside.get(id(cell), [])
+        cell.text = cell_text(chars)
+        cell.confidence = min((ch.confidence for ch in chars), default=1.0)
     return grid

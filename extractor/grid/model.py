@@ -14,6 +14,9 @@ class GridCell:
     colspan: int
     text: str
     bbox: BBox
+    confidence: float = 1.0      # the lowest OCR confidence of the cell's characters (1.0 from a text layer)
+    open_top: bool = False       # no ruling closes it at the region's top or bottom: a merged cell a
+    open_bottom: bool = False    # page break cut, going on from the page before / on the next page
 
     @property
     def last_row(self) -> int:

@@ -67,5 +67,6 @@ def stream_grid(page: PageContent, region: Region) -> Grid:
         for c in range(len(col_x) - 1):
             chars = bucket.get(c, [])
             text = clean("".join(l.text for l in lines_of(chars))) if chars else ""
-            cells.append(GridCell(r, c, 1, 1, text, (col_x[c], row_y[r], col_x[c + 1], row_y[r + 1])))
+            cells.append(GridCell(r, c, 1, 1, text, (col_x[c], row_y[r], col_x[c + 1], row_y[r + 1]),
+                                  min((ch.confidence for ch in chars), default=1.0)))
     return Grid(page.number, region.bbox, len(rows), len(col_x) - 1, col_x, row_y, cells)

@@ -54,10 +54,13 @@ def year(captions: list[Caption], first_pages: list[PageContent]) -> int | None:
 
 
 def doc_kind(captions: list[Caption], first_pages: list[PageContent]) -> str | None:
-    titles = "".join(c.title or "" for c in captions)
+    """'budget' / 'final_account' by the stage words of the titles (catalog/document.toml [doc_kind]):
+    预算 / 决算, and the performance forms, which belong to one stage too."""
+    titles = catalog.norm_label("".join(c.title or "" for c in captions))
     if not titles:
-        titles = "".join(l.text for p in first_pages[:2] for l in p.lines())
-    final, budget = titles.count("决算"), titles.count("预算")
+        titles = catalog.norm_label("".join(l.text for p in first_pages[:2] for l in p.lines()))
+    words = catalog.load("document")["doc_kind"]
+    final, budget = (sum(titles.count(catalog.norm_label(w)) for w in words[k]) for k in ("final_account", "budget"))
     if final == budget == 0:
         return None
     return "final_account" if final > budget else "budget"

@@ -21,6 +21,7 @@ from ..models import Indicator, PerformanceTable, Warning
 from . import performance_fields as pf
 from .indicators import (canonical, clean_name, fill_leading, is_known_l1, is_known_l2, is_serialized,
                          parse_serialized, place_levels, split_fused)
+from .performance_list import ListRows
 from .performance_fields import YEAR as _YEAR, performance_kind, unit_in_title  # noqa: F401 (the pipeline's names)
 from .tables import TablePart
 from .targets import comparator_of, parse_target
@@ -62,9 +63,10 @@ class _Form:
     l2: str | None = None
     next_l2: str | None = None           # a 二级 printed a row early (seed: 质量 | 数量 | 每年… ≥1000人)
     prev: tuple | None = None            # (grid, 三级 cell, 指标值 cell) of the last indicator row
+    head: str = ""                       # a list's project cell as printed (its rest may follow a page break)
 
 
-class _Reader:
+class _Reader(ListRows):
     def __init__(self, kind: str, title: str | None, fallback_unit: str | None):
         self.kind, self.title = kind, title
         self.fallback_unit = fallback_unit
@@ -208,63 +210,6 @@ class _Reader:
             form.text_field = key if key in kinds["texts"] else None
             handled = True
         return handled
-
-    # ---- project lists ---------------------------------------------------------------------------
-    def _list_row(self, grid: Grid, r: int) -> None:
-        cols = self.cols.on(grid)
-
-        def text(role: str) -> str:
-            cell = grid.at(r, cols[role]) if role in cols else None
-            return cell.text if cell is not None else ""
-
-        key_role = "project" if "project" in cols else "unit"
-        head = grid.at(r, cols[key_role]) if key_role in cols else None
-        last = self.list_head
-        if head is None and key_role == "project" and last is not None and last[0] is grid and r > last[1].last_row:
-            # a project whose merged name cell the page break left unclosed (no ruling under it): its rows
-            # are kept as a project of their own rather than added to the one above
-            form = self.new_form()
-            form.table.warnings.append(Warning(code="project_name_unreadable", message="the project's name "
-                                               "cell has no ruling to close it; its rows are kept apart",
-                                               page=grid.page))
-            self.list_head = None
-        if head is not None and head.row == r:
-            self.list_head = (grid, head)
-        if head is not None and head.row == r and head.text:
-            indicators_here = any(text(x) for x in ("level1", "level2", "level3", "target"))
-            if pf.is_total(head.text):
-                return
-            if key_role == "project" and not indicators_here and not text("goal"):
-                self.list_unit = head.text           # a unit's subtotal row above its projects
-                return
-            form = self.form
-            t = form.table
-            if key_role == "project":
-                _, name = pf.split_code(head.text)
-                if name != t.project_name:
-                    if t.project_name or t.indicators:
-                        form = self.new_form()
-                        t = form.table
-                    pf.set_field(t, "project_name", head.text)
-                    self._list_fields(t, text)
-                    form.l1 = form.l2 = form.prev = None
-            elif t.department is None:
-                t.department = head.text
-                self._list_fields(t, text)
-        self._indicator_row(grid, r)
-
-    def _list_fields(self, t: PerformanceTable, text) -> None:
-        if t.type == "project_performance":
-            amount = pf.amount(text("amount"))
-            t.year_amount = t.total_amount = amount
-            t.fiscal_amount = pf.amount(text("fiscal"))
-            t.other_amount = pf.amount(text("other"))
-            if text("unit") or self.list_unit:
-                t.unit_name = text("unit") or self.list_unit
-        if text("goal"):
-            t.annual_goal = text("goal")
-        if text("unit_code"):
-            t.unit_code = text("unit_code")
 
     # ---- indicator rows --------------------------------------------------------------------------
     def _indicator_row(self, grid: Grid, r: int) -> None:

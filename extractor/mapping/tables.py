@@ -5,7 +5,7 @@ import copy
 from dataclasses import dataclass, field
 
 from .. import catalog
-from ..find import Caption
+from ..find import Caption, reads_as_title
 from ..grid import Grid
 from ..models import Column, Table
 from ..settings import Settings
@@ -47,7 +47,7 @@ def continues(prev: TablePart, part: TablePart, first_on_page: bool) -> bool:
         catalog.normalise_title(cap.title) == catalog.normalise_title(prev.caption.title)
     if cap.title is not None and cap.type != "unknown" and not same_title:
         return False
-    if cap.title is not None and not same_title and cap.type == "unknown" and cap.title.endswith("表"):
+    if cap.title is not None and not same_title and cap.type == "unknown" and reads_as_title(cap.title):
         return False
     if part.layout.header_rows and part.layout.header_signature == prev.layout.header_signature:
         return True

@@ -18,6 +18,7 @@ class Char:
     top: float
     x1: float
     bottom: float
+    confidence: float = 1.0     # OCR's confidence in the character (1.0 for a text layer)
 
     @property
     def cx(self) -> float:
@@ -71,6 +72,7 @@ class PageContent:
     height: float
     chars: list[Char] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    ocr: bool = False           # read from the page image (a scan), not from a text layer
 
     def lines(self, bbox: tuple[float, float, float, float] | None = None) -> list[TextLine]:
         chars = self.chars if bbox is None else chars_in(self.chars, bbox)
@@ -84,22 +86,43 @@ def chars_in(chars: list[Char], bbox: tuple[float, float, float, float]) -> list
 
 
 def lines_of(chars: list[Char]) -> list[TextLine]:
-    """Group characters into lines: a character joins a line when their vertical extents overlap by half."""
-    out: list[TextLine] = []
-    bands: list[tuple[float, float, list[Char]]] = []
+    """Group characters into lines: a character joins a line when their vertical extents overlap by half.
+    A glyph box far taller than the text's (some fonts give digits and quotes a box reaching over two
+    tightly set lines) would join both lines into one: it goes to the line whose middle is nearest."""
+    if not chars:
+        return []
+    heights = sorted(c.bottom - c.top for c in chars)
+    limit = _TALL * heights[(len(heights) - 1) // 2]
+    tall = [c for c in chars if c.bottom - c.top > limit] if heights[-1] > limit > 0 else []
+    bands = _bands([c for c in chars if c.bottom - c.top <= limit] if tall else chars)
+    rest = []
+    for c in tall:
+        near = [band for band in bands if min(band[1], c.bottom) - max(band[0], c.top) >= 0.5 * (band[1] - band[0])]
+        if near:
+            min(near, key=lambda band: abs((band[0] + band[1]) / 2 - c.cy))[2].append(c)
+        else:
+            rest.append(c)
+    return [TextLine(sorted(members, key=lambda c: c.x0))
+            for _, _, members in sorted(bands + _bands(rest), key=lambda band: band[0])]
+
+
+_TALL = 1.6     # a glyph box this many times the median height is taller than its line
+
+
+def _bands(chars: list[Char]) -> list[list]:
+    """[top, bottom, members] of each run of characters whose vertical extents overlap by half."""
+    bands: list[list] = []
     for c in sorted(chars, key=lambda c: (c.cy, c.x0)):
         h = c.bottom - c.top
-        for i, (t, b, members) in enumerate(bands):
-            overlap = min(b, c.bottom) - max(t, c.top)
-            if overlap >= 0.5 * min(h, b - t):
+        for band in bands:
+            t, b, members = band
+            if min(b, c.bottom) - max(t, c.top) >= 0.5 * min(h, b - t):
                 members.append(c)
-                bands[i] = (min(t, c.top), max(b, c.bottom), members)
+                band[0], band[1] = min(t, c.top), max(b, c.bottom)
                 break
         else:
-            bands.append((c.top, c.bottom, [c]))
-    for _, _, members in sorted(bands, key=lambda band: band[0]):
-        out.append(TextLine(sorted(members, key=lambda c: c.x0)))
-    return out
+            bands.append([c.top, c.bottom, [c]])
+    return bands
 
 
 def join_chars(chars: list[Char]) -> str:

@@ -1,0 +1,87 @@
+"""Project lists of 绩效目标表 (长沙, 北京, 杭州, 广州): one project per row or row group, a new form per
+project; the name and goal cells a page break cuts are read whole across the break."""
+from __future__ import annotations
+
+from ..grid import Grid
+from ..models import PerformanceTable, Warning
+from . import performance_fields as pf
+
+
+class ListRows:
+    """The list rows of performance._Reader (its columns, forms and indicator rows)."""
+
+    def _list_row(self, grid: Grid, r: int) -> None:
+        cols = self.cols.on(grid)
+
+        def text(role: str) -> str:
+            cell = grid.at(r, cols[role]) if role in cols else None
+            return cell.text if cell is not None else ""
+
+        key_role = "project" if "project" in cols else "unit"
+        head = grid.at(r, cols[key_role]) if key_role in cols else None
+        last = self.list_head
+        if head is None and key_role == "project" and last is not None and last[0] is grid and r > last[1].last_row:
+            # rows under a project cell that no ruling closes nor bounds (so no cut cell holds its name):
+            # kept as a project of their own rather than added to the one above
+            form = self.new_form()
+            form.table.warnings.append(Warning(code="project_name_unreadable", message="the project's name "
+                                               "cell has no ruling to close it; its rows are kept apart",
+                                               page=grid.page))
+            self.list_head = None
+        if head is not None and head.row == r:
+            self.list_head = (grid, head)
+            if key_role == "project" and head.open_top and last is not None and last[0] is not grid \
+                    and last[1].open_bottom:
+                self._cut_head(head.text, text)      # the rest of a name cell the page break cut
+                self._indicator_row(grid, r)
+                return
+        if head is not None and head.row == r and (head.text or head.open_bottom):
+            indicators_here = any(text(x) for x in ("level1", "level2", "level3", "target"))
+            if pf.is_total(head.text):
+                return
+            if key_role == "project" and not indicators_here and not text("goal"):
+                self.list_unit = head.text or self.list_unit     # a unit's subtotal row above its projects
+                return
+            form = self.form
+            t = form.table
+            if key_role == "project":
+                _, name = pf.split_code(head.text)
+                if not head.text or name != t.project_name:  # (a cut cell may print its name on the next page)
+                    if t.project_name or t.indicators:
+                        form = self.new_form()
+                        t = form.table
+                    form.head = head.text
+                    if head.text:
+                        pf.set_field(t, "project_name", head.text)
+                    self._list_fields(t, text)
+                    form.l1 = form.l2 = form.prev = None
+            elif t.department is None and head.text:
+                t.department = head.text
+                self._list_fields(t, text)
+        self._indicator_row(grid, r)
+
+    def _cut_head(self, rest: str, text) -> None:
+        """A project's cells cut by a page break go on at the top of the next page: the name read whole,
+        the goal appended, the amounts taken where the first part printed none."""
+        form = self.form
+        t = form.table
+        form.head += rest
+        if form.head:
+            pf.set_field(t, "project_name", form.head)
+        if text("goal"):
+            t.annual_goal = (t.annual_goal or "") + text("goal")
+        if t.year_amount is None and t.fiscal_amount is None:
+            self._list_fields(t, text, goal=False)
+
+    def _list_fields(self, t: PerformanceTable, text, goal: bool = True) -> None:
+        if t.type == "project_performance":
+            amount = pf.amount(text("amount"))
+            t.year_amount = t.total_amount = amount
+            t.fiscal_amount = pf.amount(text("fiscal"))
+            t.other_amount = pf.amount(text("other"))
+            if text("unit") or self.list_unit:
+                t.unit_name = text("unit") or self.list_unit
+        if goal and text("goal"):
+            t.annual_goal = text("goal")
+        if text("unit_code"):
+            t.unit_code = text("unit_code")
