@@ -91,7 +91,7 @@ def batch(in_dir: Path = typer.Argument(..., help="folder of PDFs (searched recu
           out_dir: Path = typer.Option(..., "-o", "--out", help="output folder (mirrors the input tree)"),
           workers: int = typer.Option(2, help="worker processes"),
           force: bool = typer.Option(False, help="redo files whose JSON is already current"),
-          timeout: float = typer.Option(300.0, help="seconds allowed per file"),
+          timeout: float = typer.Option(1200.0, help="seconds allowed per file (a scanned page takes 1-3 s)"),
           memory_mb: int = typer.Option(3072, help="memory cap per worker (MB); 0 for none"),
           executor: str = typer.Option("local", help="local (worker processes) or dask"),
           scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address; without it a local cluster")) -> None:

@@ -14,7 +14,7 @@ from .mapping.performance import build as build_performance, performance_kind
 from .mapping.tables import MappedTable, TablePart, assemble, continues, new_part
 from .models import Document, Source, Warning
 from .read import PageContent, open_pdf
-from .reconcile import run_checks
+from .reconcile import correct_subjects, repair_tables, run_checks
 from .settings import DEFAULT, Settings
 
 
@@ -26,9 +26,12 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
         captions: list[Caption] = []
         first_pages: list[PageContent] = []
         page_warnings: list[Warning] = []
+        ocr_pages: set[int] = set()
         for index in range(src.page_count):
             try:
                 page = src.reader.page(index)
+                if page.ocr:
+                    ocr_pages.add(page.number)
                 regions = find_regions(page, settings)
                 regions = sorted(regions + find_unruled(page, regions, settings), key=lambda r: (r.bbox[1], r.bbox[0]))
             except Exception as exc:  # one bad page must not cost the rest of the document
@@ -86,6 +89,8 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
         perf.unit_name = perf.unit_name or doc.department
         if perf.type == "department_performance":
             perf.department = perf.department or doc.department
+    correct_subjects(mapped, ocr_pages)  # scanned pages: codes and names checked against the catalog
+    repair_tables(mapped, ocr_pages)     # scanned pages: OCR misreads put right by the sums, flagged
     run_checks(mapped)
     if not doc.tables and not doc.performance:
         doc.warnings.append(Warning(code="no_tables", message="no ruled table found in the document"))

@@ -20,6 +20,8 @@ class Settings:
     # fuzzy matching cutoffs (rapidfuzz scores, 0-100)
     title_cutoff: float = 72.0
     column_cutoff: float = 80.0
+    # scanned pages: an amount read by OCR with less confidence than this is flagged on its row
+    ocr_min_confidence: float = 0.9
 
 
 DEFAULT = Settings()

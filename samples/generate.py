@@ -7,6 +7,7 @@ From the repo root:
     python samples/generate.py                               # every PDF under samples/, every golden under golden/
     python samples/generate.py --goldens-only --out DIR      # only the goldens, into DIR (no font, no reportlab)
     python samples/generate.py --only jiyuan_2020_budget     # one sample (its text and scanned PDFs and goldens)
+    python samples/generate.py --scans-only                  # only the scanned twins, from the committed text PDFs
 
 Each module samples/data/<name>.py (not starting with "_") exposes SAMPLE (or a list SAMPLES) of plain dicts: the file
 name, document fields and `content`, the pages in order (cover, narrative pages, financial tables,
@@ -20,6 +21,9 @@ drawn on each page.
 Each text PDF `<stem>.pdf` gets a scanned twin `<stem>_scanned.pdf`: every page rendered with
 pypdfium2, turned by less than a degree, blurred, given paper noise, saved as a grayscale JPEG and
 written as an image-only PDF (no text layer). Its golden is the text PDF's with the file name changed.
+A twin too large to commit (`"commit": False` in its scan settings: the 101-page seed rendering) is
+not kept in git; `scanned_twin()` draws it on demand (tests, bench) from the committed text PDF, with
+the same seed, so it is the same file every time.
 
 Goldens (golden/<stem>.json) hold what SCHEMA.md's Document holds for these files: tables (type,
 title, pages, unit, empty, columns, rows, note) and `performance` (绩效目标表: the form's fields and
@@ -851,6 +855,20 @@ def scanned_name(file: str) -> str:
     return Path(file).stem + "_scanned.pdf"
 
 
+def scanned_twin(stem: str, out_dir: Path | None = None) -> Path:
+    """The scanned twin of sample ``stem`` (e.g. "jiyuan_2020_full"): the committed file, or one drawn
+    now from the committed text PDF into ``out_dir`` (default samples/) when it is not kept in git."""
+    sample = next((s for s in load_samples() if Path(s["file"]).stem == stem and s.get("scan")), None)
+    if sample is None:
+        raise KeyError(f"no sample {stem} with a scanned twin")
+    target = (out_dir or SAMPLES) / scanned_name(sample["file"])
+    if not target.is_file():
+        tmp = target.with_suffix(f".{os.getpid()}.part")      # concurrent test runs each draw their own
+        draw_scanned(SAMPLES / sample["file"], tmp, sample["scan"])
+        os.replace(tmp, target)
+    return target
+
+
 def goldens_for(sample: dict) -> tuple[Layout, list[tuple[str, dict]], list[str]]:
     lay, golden, summary = lay_out(sample)
     out = [(Path(sample["file"]).stem + ".json", golden)]
@@ -994,12 +1012,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="directory for the goldens (default golden/)")
     ap.add_argument("--only", action="append", default=[], help="only the sample with this file stem (repeatable)")
     ap.add_argument("--no-scan", action="store_true", help="leave the *_scanned.pdf files as they are")
+    ap.add_argument("--scans-only", action="store_true",
+                    help="only draw the scanned twins, from the committed text PDFs (no font needed)")
     args = ap.parse_args(argv)
     out_dir = args.out or GOLDEN
     out_dir.mkdir(parents=True, exist_ok=True)
     samples = [s for s in load_samples() if not args.only or Path(s["file"]).stem in args.only]
     if args.only and len(samples) != len(args.only):
         sys.exit(f"generate.py: no sample named {args.only}")
+    if args.scans_only:
+        for sample in samples:
+            if sample.get("scan"):
+                scanned = SAMPLES / scanned_name(sample["file"])
+                n = draw_scanned(SAMPLES / sample["file"], scanned, sample["scan"])
+                print(f"{scanned.relative_to(ROOT)}  {n} pages  {scanned.stat().st_size // 1024} KiB")
+        return 0
     font = None if args.goldens_only else register_font()
     for sample in samples:
         lay, goldens, summary = goldens_for(sample)

@@ -101,7 +101,8 @@ def test_bad_files_are_recorded_and_good_ones_done(tmp_path):
 
 
 def _corpus_200(root: Path) -> tuple[int, int]:
-    good = sorted(REAL.glob("*.pdf")) + sorted((ROOT / "samples").glob("*.pdf"))
+    # text PDFs only: scans take seconds a page, past this test's 20 s deadline (test_ocr batches one)
+    good = sorted(REAL.glob("*.pdf")) + sorted(p for p in (ROOT / "samples").glob("*.pdf") if "_scanned" not in p.stem)
     if len(good) < 19:
         pytest.skip(f"real corpus not available in {REAL}")
     n = 0

@@ -40,7 +40,10 @@ def test_goldens_regenerate_byte_for_byte_without_the_font(tmp_path):
 
 def test_every_sample_pdf_has_its_golden_and_back():
     assert TEXT and SCANNED
-    assert sorted(p.stem for p in PDFS) == sorted(p.stem for p in GOLDEN.glob("*.json"))
+    goldens = sorted(p.stem for p in GOLDEN.glob("*.json"))
+    # a scanned twin too large to commit is drawn on demand from its committed text PDF
+    drawable = {g for g in goldens if g.endswith("_scanned") and (SAMPLES / f"{g[:-len('_scanned')]}.pdf").is_file()}
+    assert sorted({p.stem for p in PDFS} | drawable) == goldens
     for pdf in PDFS:
         assert golden_of(pdf)["source"]["file"] == pdf.name
 

@@ -3,6 +3,7 @@ memory costs its worker (killed and replaced), never the batch."""
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import resource
 import time
 from multiprocessing.connection import Connection, wait
@@ -11,7 +12,9 @@ from typing import Callable, Iterable, Iterator
 Task = tuple[str, str, str, bool]   # pdf, out, rel, force
 
 
-def _worker(conn: Connection, memory_mb: int | None) -> None:
+def _worker(conn: Connection, memory_mb: int | None, ocr_threads: int) -> None:
+    # OCR threads per worker: the cores shared out, so workers do not fight over them
+    os.environ.setdefault("BUDGET_OCR_THREADS", str(ocr_threads))
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -24,9 +27,9 @@ def _worker(conn: Connection, memory_mb: int | None) -> None:
 
 
 class _Slot:
-    def __init__(self, ctx, memory_mb: int | None):
+    def __init__(self, ctx, memory_mb: int | None, ocr_threads: int = 1):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child, memory_mb), daemon=True)
+        self.proc = ctx.Process(target=_worker, args=(child, memory_mb, ocr_threads), daemon=True)
         self.proc.start()
         child.close()
         self.task: Task | None = None
@@ -56,7 +59,9 @@ def run_pool(tasks: Iterable[Task], workers: int, timeout: float, memory_mb: int
     """Yield one result dict per task, in completion order."""
     ctx = mp.get_context("fork")
     pending = list(tasks)[::-1]
-    slots = [_Slot(ctx, memory_mb) for _ in range(max(1, min(workers, len(pending) or 1)))]
+    size = max(1, min(workers, len(pending) or 1))
+    threads = max(1, (os.cpu_count() or 1) // size)
+    slots = [_Slot(ctx, memory_mb, threads) for _ in range(size)]
     try:
         for slot in slots:
             if pending:
@@ -79,11 +84,11 @@ def run_pool(tasks: Iterable[Task], workers: int, timeout: float, memory_mb: int
                     code = slot.proc.exitcode
                     result = failed(slot.task, f"worker died (exit code {code}; out of memory or a crash in the PDF library)")
                     slot.kill()
-                    slots[i] = slot = _Slot(ctx, memory_mb)
+                    slots[i] = slot = _Slot(ctx, memory_mb, threads)
                 elif result is None and time.monotonic() - slot.started >= timeout:
                     result = failed(slot.task, f"timed out after {timeout:g} s")
                     slot.kill()
-                    slots[i] = slot = _Slot(ctx, memory_mb)
+                    slots[i] = slot = _Slot(ctx, memory_mb, threads)
                 if result is not None:
                     yield result
                     slot.task = None

@@ -72,7 +72,7 @@ def _dask_results(tasks: list[Task], scheduler: str | None, workers: int, timeou
 
 
 def run_batch(in_dir: str | Path, out_dir: str | Path, workers: int = 2, force: bool = False,
-              timeout: float = 300.0, memory_mb: int | None = 3072, executor: str = "local",
+              timeout: float = 1200.0, memory_mb: int | None = 3072, executor: str = "local",
               scheduler: str | None = None, progress: Callable[[dict, int], None] | None = None) -> BatchSummary:
     """Process every PDF below ``in_dir`` into ``out_dir`` (mirrored tree, one JSON per PDF) and write
     ``out_dir/_summary.csv``. Files whose output is current are skipped unless ``force``."""

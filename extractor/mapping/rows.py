@@ -5,12 +5,18 @@ import re
 from .. import catalog
 from ..grid import Grid
 from ..models import CodeLevels, Label, Row
+from ..settings import DEFAULT
 from .header import Layout, Segment
 from .values import NotANumber, parse_amount, to_json_number
 
 _SPILL = re.compile(r"^([\u4e00-\u9fff（）()]+)\s*(-?[\d,]+(?:\.\d+)?)$")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:\s+|[-－—_.、]\s*|(?=[\u4e00-\u9fff]))(?=\D)(.+)$")
+
+
+def _confidence(grid: Grid, r: int, c: int) -> float:
+    cell = grid.at(r, c)
+    return cell.confidence if cell is not None and cell.row == r and cell.col == c else 1.0
 
 
 def _cell(grid: Grid, r: int, c: int, anchored: bool = False) -> str:
@@ -146,6 +152,8 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                     continue
             if v is not None:
                 values[spec.id] = to_json_number(v)
+                if _confidence(grid, r, spec.col) < DEFAULT.ocr_min_confidence:
+                    row_flags.append(f"ocr_low_confidence:{spec.id}")
         name = name or None
         if not (code or name or values or unit_code or classifications):
             continue

@@ -37,10 +37,47 @@ class PdfiumReader:
             turn = _Turn(page.get_rotation(), x1 - x0, y1 - y0)
             content = PageContent(number=index + 1, width=turn.width, height=turn.height)
             content.chars = _chars(page, x0, y1, turn)
+            if len(content.chars) < _USABLE_CHARS or _garbage(content.chars):
+                if _needs_ocr(page, content.chars):
+                    from .raster import ocr_page       # image-only or garbage text: read the page image
+                    return ocr_page(page, content)
             content.edges = _edges(page, x0, y1, turn)
             return content
         finally:
             page.close()
+
+
+_USABLE_CHARS = 20          # a page with fewer characters than this may be a scan (a stamped page number)
+_IMAGE_COVER = 0.3          # ... when images cover this share of it
+_OUTLINED_PATHS = 400       # ... or text drawn as outlines: many path objects and no characters
+_IMAGE = raw.FPDF_PAGEOBJ_IMAGE
+
+
+def _garbage(chars: list[Char]) -> bool:
+    """A text layer whose characters are mostly unmapped glyphs (private use, replacement, control)."""
+    if len(chars) < _USABLE_CHARS:
+        return False
+    bad = sum(1 for c in chars if c.text == "\ufffd" or "\ue000" <= c.text <= "\uf8ff" or ord(c.text) < 32)
+    return bad > 0.5 * len(chars)
+
+
+def _needs_ocr(page, chars: list[Char]) -> bool:
+    """A scan (images cover much of the page), a text layer of unmapped glyphs, or text drawn as
+    outlines (many paths, no characters): the page is read from its rendering. Only pages with almost
+    no usable characters get here, so text pages pay nothing."""
+    w, h = page.get_size()
+    covered, paths = 0.0, 0
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == _IMAGE:
+            try:
+                left, bottom, right, top = obj.get_bounds()
+            except Exception:
+                continue
+            covered += max(0.0, right - left) * max(0.0, top - bottom)
+        elif obj.type == _PATH:
+            paths += 1
+    return (covered >= _IMAGE_COVER * max(w * h, 1.0) or _garbage(chars)
+            or (not chars and paths >= _OUTLINED_PATHS))
 
 
 class _Turn:

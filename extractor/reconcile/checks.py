@@ -10,9 +10,8 @@ from .. import catalog
 from ..mapping.tables import MappedTable, SumGroup
 from ..models import Check, Row, Table
 from .arith import compare, places
+from .identities import code_pairs, heading_pairs
 
-_DEPTH2 = re.compile(r"^(?:\d+[.、．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))")
-_DEPTH1 = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 def _verdict(rule: str, failures: list[str], roundings: int, tested: int) -> Check:
@@ -48,116 +47,10 @@ def _side_rows(table: Table, side: str | None) -> list[Row]:
     return [r for r in table.rows if r.side == side]
 
 
-def _code_checks(rows: list[Row], columns: list[str], precision: int, suffix: str) -> list[Check]:
-    coded = [r for r in rows if r.code]
-    if not coded:
-        return []
-    checks: list[Check] = []
-    # each coded group = sum of its direct children
-    pairs = []
-    for i, row in enumerate(coded):
-        below = []
-        for r in coded[i + 1:]:            # the group's block ends at the first code outside it
-            if not (r.code.startswith(row.code) and len(r.code) > len(row.code)):
-                break
-            below.append(r)
-        if not below:
-            continue
-        step = min(len(r.code) for r in below)
-        pairs.append((row, [r for r in below if len(r.code) == step]))
-    if pairs:
-        checks.append(_sum_check("group_rows = sum(children)" + suffix, pairs, columns, precision))
-    # the total (or each unit subtotal) = sum of the top-level codes under it
-    totals = [r for r in rows if r.kind == "total"]
-    units = [r for r in rows if r.kind == "unit"]
-    top = min(len(r.code) for r in coded)
-    classes = [r for r in coded if len(r.code) == top]
-    if totals:
-        if units:
-            pairs = [(totals[0], units)]
-        elif rows.index(totals[0]) < rows.index(coded[0]):
-            pairs = [(totals[0], classes)]          # 合计 printed first, over every class
-        else:                                       # each 合计 closes the block above it (two-panel tables)
-            pairs, start = [], 0
-            for t in totals:
-                stop = rows.index(t)
-                block = [r for r in rows[start:stop] if r.code and len(r.code) == top]
-                if block:
-                    pairs.append((t, block))
-                start = stop + 1
-        checks.append(_sum_check("total_row = sum(" + ("unit rows" if units else "class rows") + ")" + suffix,
-                                 pairs, columns, precision))
-    if units:
-        unit_pairs = []
-        for k, unit in enumerate(units):
-            start = rows.index(unit)
-            stop = rows.index(units[k + 1]) if k + 1 < len(units) else len(rows)
-            unit_pairs.append((unit, [r for r in rows[start + 1:stop] if r.code and len(r.code) == top]))
-        checks.append(_sum_check("unit_row = sum(class rows)" + suffix, unit_pairs, columns, precision))
-    return checks
-
-
-def _depth(row: Row) -> int | None:
-    """Numbering level of an uncoded row: 一、 = 1, （一） = 2, 1. = 3; unnumbered = None."""
-    name = row.name or ""
-    if _DEPTH1.match(name):
-        return 1
-    if re.match(r"^[（(][一二三四五六七八九十]+[)）]", name):
-        return 2
-    if re.match(r"^\d+[.、．]", name):
-        return 3
-    return None
-
-
-def _heading_checks(rows: list[Row], columns: list[str], precision: int, suffix: str) -> list[Check]:
-    """Uncoded layouts: 本年收入合计 = Σ 一、二、…; 总计 = 合计 + the rows between; 一、 = Σ its （一） / 1. items.
-    Unnumbered rows give no hierarchy: a block of them is summed only after an earlier total."""
-    if any(r.code for r in rows):
-        return []
-    checks: list[Check] = []
-    pairs, previous, block = [], None, []
-    seen_totals: set[str | None] = set()
-    for row in rows:
-        if row.kind == "total":
-            depths = [d for d in map(_depth, block) if d is not None]
-            if depths:
-                body = [r for r in block if _depth(r) == min(depths)]
-                if row.name in seen_totals:
-                    previous = None     # a second panel repeats the first one's totals: they are not parts
-            elif any(r.kind == "group" for r in block):
-                body = [r for r in block if r.kind == "group"]    # category 小计 rows carry their items' sum
-            elif previous is not None:
-                body = [r for r in block if r.values]
-            else:
-                body = []
-            if body:
-                pairs.append((row, ([previous] if previous is not None else []) + body))
-            previous, block = row, []
-            seen_totals.add(row.name)
-        else:
-            if (row.name or "").startswith("一、") and any(_depth(r) == 1 for r in block):
-                block = []             # numbering restarts: a second panel on the same side
-            block.append(row)
-    if pairs:
-        checks.append(_sum_check("total_row = sum(rows above)" + suffix, pairs, columns, precision))
-    head_pairs = []
-    for i, row in enumerate(rows):
-        d = _depth(row)
-        if d is None or d == 3:
-            continue
-        kids = []
-        for r in rows[i + 1:]:
-            rd = _depth(r)
-            if rd is not None and rd <= d or r.kind == "total":
-                break
-            kids.append(r)
-        levels = [x for x in map(_depth, kids) if x is not None]
-        kids = [r for r in kids if levels and _depth(r) == min(levels)]
-        if kids:
-            head_pairs.append((row, kids))
-    if head_pairs:
-        checks.append(_sum_check("heading_row = sum(numbered items)" + suffix, head_pairs, columns, precision))
-    return checks
+def _row_checks(rows: list[Row], columns: list[str], precision: int, suffix: str) -> list[Check]:
+    """类/款/项 sums and numbered-heading sums (identities.py), one check per rule."""
+    return [_sum_check(rule + suffix, pairs, columns, precision)
+            for rule, pairs in code_pairs(rows) + heading_pairs(rows)]
 
 
 def _column_checks(table: Table, groups: list[SumGroup], precision: int) -> list[Check]:
@@ -191,8 +84,7 @@ def table_checks(m: MappedTable) -> list[Check]:
         rows = _side_rows(table, side)
         columns = sorted({c.id for c in table.columns if c.side == side and not c.key.startswith("unmapped:")})
         suffix = f" [{side}]" if side else ""
-        checks += _code_checks(rows, columns, precision, suffix)
-        checks += _heading_checks(rows, columns, precision, suffix)
+        checks += _row_checks(rows, columns, precision, suffix)
     if set(sides) == {"revenue", "expenditure"}:
         last = {s: next((r for r in reversed(_side_rows(table, s)) if r.kind == "total"), None) for s in sides}
         if all(last.values()):

@@ -1,0 +1,136 @@
+"""The OCR engine: PP-OCR text detection and recognition (RapidOCR on onnxruntime), models from the
+``rapidocr`` wheel itself, so nothing is fetched at run time.
+
+One engine per process, created on first use (worker processes each make their own). The raster stage
+calls ``detect`` on a whole page image and ``recognize`` on the crops it cut from it, so it can cut the
+detected text boxes at ruling lines before they are read.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+_LOCK = threading.Lock()
+_ENGINE: "OcrEngine | None" = None
+
+REC_HEIGHT = 48         # the recogniser's input height; crops are scaled to it
+CTC_STRIDE = 8          # input pixels per CTC time step
+DET_MODEL = "PP-OCRv6_det_small.onnx"
+REC_MODEL = "PP-OCRv6_rec_small.onnx"
+
+
+class OcrUnavailable(RuntimeError):
+    """The OCR packages or their bundled models are missing."""
+
+
+@dataclass
+class Timing:
+    """Seconds spent per step since the process started (the benchmark reads these)."""
+    render: float = 0.0
+    lines: float = 0.0      # deskew, ruling-line detection and removal
+    det: float = 0.0
+    rec: float = 0.0
+    pages: int = 0
+
+    def reset(self) -> None:
+        self.render = self.lines = self.det = self.rec = 0.0
+        self.pages = 0
+
+
+TIMING = Timing()
+
+
+def _threads() -> int:
+    try:
+        return int(os.environ.get("BUDGET_OCR_THREADS", "0")) or -1
+    except ValueError:
+        return -1
+
+
+class OcrEngine:
+    def __init__(self) -> None:
+        try:
+            import rapidocr
+            from rapidocr import RapidOCR
+        except ImportError as exc:  # pragma: no cover - the dependency is declared
+            raise OcrUnavailable(f"OCR needs the rapidocr and onnxruntime packages ({exc})") from None
+        models = Path(rapidocr.__file__).resolve().parent / "models"
+        det, rec = models / DET_MODEL, models / REC_MODEL
+        missing = [p.name for p in (det, rec) if not p.is_file()]
+        if missing:
+            raise OcrUnavailable(f"the rapidocr package ships no {', '.join(missing)} in {models}")
+        threads = _threads()
+        params = {
+            "Global.log_level": "error",
+            "Global.use_cls": False,
+            "Det.model_path": str(det),            # the bundled files: no download, no model lookup
+            "Rec.model_path": str(rec),
+            "Det.box_thresh": 0.5,
+            "Det.limit_type": "max",               # the page comes in at the size to search: no resizing
+            "Det.limit_side_len": 8000,
+            "Det.unclip_ratio": 1.6,
+            "Rec.rec_batch_num": 16,
+            "Rec.rec_img_shape": [3, REC_HEIGHT, 160],     # short cell texts are not padded to 320 px
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+        }
+        self._ocr = RapidOCR(params=params)
+        self._det = self._ocr._load_det_model()
+        self._rec = self._ocr._load_rec_model()
+
+    def detect(self, image: np.ndarray) -> list[tuple[float, float, float, float]]:
+        """Axis-aligned boxes (x0, y0, x1, y1) in pixels of the text lines of a grayscale page image."""
+        t = time.perf_counter()
+        res = self._det(_bgr(image))
+        TIMING.det += time.perf_counter() - t
+        if res.boxes is None:
+            return []
+        out = []
+        for quad in res.boxes:
+            xs, ys = quad[:, 0], quad[:, 1]
+            out.append((float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())))
+        return out
+
+    def recognize(self, crops: list[np.ndarray]) -> list[Reading]:
+        """What each grayscale crop of one text line says, with the recogniser's confidence and the
+        x centre (crop pixels) of each non-space character, from the CTC time step it was read at."""
+        if not crops:
+            return []
+        from rapidocr.ch_ppocr_rec import TextRecInput
+        t = time.perf_counter()
+        res = self._rec(TextRecInput(img=[_bgr(c) for c in crops], return_word_box=True))
+        TIMING.rec += time.perf_counter() - t
+        out = []
+        for crop, text, score, words in zip(crops, res.txts, res.scores, res.word_results):
+            step = CTC_STRIDE * crop.shape[0] / REC_HEIGHT
+            cols = [c for group in (getattr(words, "word_cols", None) or []) for c in group]
+            out.append(Reading(str(text), float(score), [(c + 0.5) * step for c in cols]))
+        return out
+
+
+class Reading(NamedTuple):
+    text: str
+    score: float
+    centres: list[float]        # per non-space character; may be empty when the recogniser gives none
+
+
+def _bgr(image: np.ndarray) -> np.ndarray:
+    if image.ndim == 2:
+        return np.ascontiguousarray(np.repeat(image[:, :, None], 3, axis=2))
+    return image
+
+
+def engine() -> OcrEngine:
+    """The process's engine, made on first use."""
+    global _ENGINE
+    if _ENGINE is None:
+        with _LOCK:
+            if _ENGINE is None:
+                _ENGINE = OcrEngine()
+    return _ENGINE

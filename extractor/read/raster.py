@@ -1,0 +1,457 @@
+"""Pages without a usable text layer (scans): the page image becomes the same ``PageContent`` a text
+page gives, so finding tables, the grid and the schema mapping run unchanged.
+
+1. render the page with PDFium at the resolution of its scan (clamped to a range OCR reads well);
+2. deskew: the angle that makes the rows of ink sharpest (projection profile), then rotate;
+3. ruling lines: long horizontal and vertical runs of ink (morphological opening of the binarised
+   image); vertical runs must meet horizontal lines at both ends, so text strokes never count. They
+   become ``Edge``s, and are painted out of the image the text is read from;
+4. text: PP-OCR finds text lines; a line crossing a vertical ruling is cut there, so each piece lies in
+   one cell; each piece is read and split into ``Char``s over its inked width (wide characters one
+   unit, narrow ones half), each carrying the piece's confidence.
+
+Everything is in PDF points with the origin at the top-left of the upright page, as for text pages.
+"""
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+
+import numpy as np
+
+from .ocr import TIMING, engine
+from .page import Char, Edge, PageContent
+
+MIN_DPI, MAX_DPI = 150.0, 300.0     # scans outside this range are rendered at its nearest end
+H_RUN_PT = 24.0                     # a horizontal ruling is at least this long (longer than any stroke)
+V_RUN_PT = 9.0                      # a vertical run this long is a ruling candidate
+EM_PT = 10.0                        # the body text size these tables are printed in, roughly
+MAX_SKEW = 3.0                      # degrees searched when deskewing
+
+
+def _cv2():
+    import cv2
+    return cv2
+
+
+# ------------------------------------------------------------------------------------------ render
+def native_scale(page) -> float | None:
+    """Pixels per point of the largest image drawn on the page, or None without images."""
+    import pypdfium2.raw as raw
+    best, scale = 0.0, None
+    for obj in page.get_objects(max_depth=2):
+        if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
+            continue
+        try:
+            pw, ph = obj.get_px_size()
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:
+            continue
+        bw, bh = right - left, top - bottom
+        if bw <= 1 or bh <= 1 or pw <= 0 or ph <= 0:
+            continue
+        if bw * bh > best:
+            best = bw * bh
+            scale = max(pw, ph) / max(bw, bh)
+    return scale
+
+
+def choose_scale(page) -> float:
+    native = native_scale(page)
+    dpi = native * 72 if native else 200.0
+    return min(max(dpi, MIN_DPI), MAX_DPI) / 72
+
+
+def render(page, scale: float) -> np.ndarray:
+    img = page.render(scale=scale, grayscale=True, may_draw_forms=False).to_numpy()
+    if img.ndim == 3:
+        img = img[:, :, 0]
+    return np.ascontiguousarray(img)
+
+
+# ------------------------------------------------------------------------------------------ image
+def binarise(gray: np.ndarray, scale: float) -> np.ndarray:
+    """Ink = 255: local mean threshold, robust to uneven paper and faint, blurred lines."""
+    cv2 = _cv2()
+    block = int(scale * 12) | 1
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 12)
+
+
+def skew_angle(ink: np.ndarray) -> float:
+    """Degrees to rotate (counter-clockwise, OpenCV's sense) so that rows of ink are level."""
+    cv2 = _cv2()
+    h, w = ink.shape
+    f = min(1.0, 1000.0 / w)
+    small = cv2.resize(ink, (max(1, int(w * f)), max(1, int(h * f))), interpolation=cv2.INTER_AREA)
+    sh, sw = small.shape
+    centre = (sw / 2, sh / 2)
+
+    def sharpness(angle: float) -> float:
+        m = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        rot = cv2.warpAffine(small, m, (sw, sh), flags=cv2.INTER_LINEAR, borderValue=0)
+        rows = rot.sum(axis=1, dtype=np.float64)
+        return float(np.sum(np.diff(rows) ** 2))
+
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.2), key=sharpness)
+    best = max(np.arange(best - 0.2, best + 0.2 + 1e-9, 0.04), key=sharpness)
+    best = max(np.arange(best - 0.04, best + 0.04 + 1e-9, 0.01), key=sharpness)
+    return float(best)
+
+
+def rotate(gray: np.ndarray, angle: float, fill: int) -> np.ndarray:
+    cv2 = _cv2()
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_CUBIC, borderValue=int(fill))
+
+
+# ------------------------------------------------------------------------------------------ ruling lines
+Segment = tuple[float, float, float, float]     # x0, y0, x1, y1 in pixels (y0 == y1 or x0 == x1)
+
+
+def _runs(mask: np.ndarray, horizontal: bool, min_len: int) -> list[Segment]:
+    cv2 = _cv2()
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out: list[Segment] = []
+    for i in range(1, n):
+        x, y, w, h, _area = stats[i]
+        if horizontal and w >= min_len:
+            out.append((float(x), y + h / 2, float(x + w - 1), y + h / 2))
+        elif not horizontal and h >= min_len:
+            out.append((x + w / 2, float(y), x + w / 2, float(y + h - 1)))
+    return out
+
+
+def ruling_lines(ink: np.ndarray, scale: float) -> tuple[list[Segment], list[Segment], np.ndarray]:
+    """Horizontal and vertical ruling segments, and the mask of their pixels."""
+    cv2 = _cv2()
+    kh = max(int(H_RUN_PT * scale), 15)
+    kv = max(int(V_RUN_PT * scale), 10)
+    bridge = cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1))
+    hmask = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, bridge), cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (kh, 1)))
+    vmask = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, bridge.T), cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (1, kv)))
+    hs = _runs(hmask, True, kh)
+    vs = _runs(vmask, False, kv)
+    tol = max(3.0, 2.5 * scale)
+    kept: list[Segment] = []
+    for v in vs:                  # a ruling meets horizontal rulings (or crosses one) at its ends
+        x, top, _, bottom = v
+
+        def meets(y: float) -> bool:
+            return any(abs(h[1] - y) <= tol and h[0] - tol <= x <= h[2] + tol for h in hs)
+
+        crossings = sum(1 for h in hs if top - tol <= h[1] <= bottom + tol and h[0] - tol <= x <= h[2] + tol)
+        if (meets(top) and meets(bottom)) or crossings >= 2:
+            kept.append(v)
+    lines = cv2.bitwise_or(hmask, np.zeros_like(hmask))
+    for x, top, _, bottom in kept:
+        cv2.line(lines, (int(round(x)), int(top)), (int(round(x)), int(bottom)), 255, 1)
+    lines = cv2.bitwise_or(lines, cv2.bitwise_and(vmask, cv2.dilate(lines, np.ones((1, 3), np.uint8))))
+    return hs, kept, lines
+
+
+# ------------------------------------------------------------------------------------------ text
+_JUNK = ".。,，·'`’‘:;"
+_SPECKS = set(".。,，·•'`’‘")
+_AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
+_CJK_NEAR_PAREN = re.compile(r"(?<=[\u4e00-\u9fff])\(|\((?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\)|\)(?=[\u4e00-\u9fff（）])")
+
+
+_PAIR = re.compile(r"\(([^()（）\ue001\ue002]*)\)")
+
+
+def _widen_brackets(t: str) -> str:
+    """A pair of ASCII brackets with Chinese outside it (出国(境)费) is the printed full-width pair; a
+    pair with nothing Chinese outside (a whole cell, (2020年)) stays as read; a lone bracket goes by
+    its Chinese neighbour."""
+    def pair(m: re.Match) -> str:
+        before, after = t[m.start() - 1:m.start()], t[m.end():m.end() + 1]
+        if _is_cjk(before) or _is_cjk(after):
+            return f"（{m.group(1)}）"
+        return f"{_HALF_OPEN}{m.group(1)}{_HALF_CLOSE}"
+    t = _PAIR.sub(pair, t)
+    return _CJK_NEAR_PAREN.sub(lambda m: "（" if m.group(0) == "(" else "）", t)
+
+
+def fix_text(text: str) -> str:
+    """What OCR gets wrong in printed amounts and never changes a word: dust read as a point beside a
+    number, a thousands comma read as a point (14.342.1), a faint decimal point read as a space
+    (283 32); specks of dust read as punctuation beside words and targets; ASCII brackets between
+    Chinese characters are the printed full-width ones unless ``settle_brackets`` measured them half."""
+    t = text.strip()
+    core = t.strip(_JUNK + " ")
+    if core and re.fullmatch(r"-?[\d,.。 ]+", core) and any(ch.isdigit() for ch in core):
+        n = core.replace("。", ".").replace("，", ",")
+        m = re.fullmatch(r"(-?\d{1,3})((?:[ ,.]\d{3})*) (\d{1,2})", n)
+        if m:                                           # 283 32, 2 383 3: faint points and commas
+            n = m.group(1) + re.sub(r"[ .]", ",", m.group(2)) + "." + m.group(3)
+        n = n.replace(" ", "")
+        if n.count(".") > 1:                            # 14.342.1: commas read as points
+            head, _, tail = n.rpartition(".")
+            if all(len(g) == 3 for g in re.split(r"[.,]", head)[1:]):
+                n = head.replace(".", ",") + "." + tail
+        n = re.sub(r",(?=\d{3}(?:\.|$))", ",", n)
+        n = n.replace(".,", ",").replace(",.", ".")
+        if _AMOUNT.match(n):
+            return n
+        return core if _AMOUNT.match(core) else t
+    if t and t[-1] in ".·" and len(t) > 1 and not t[-2].isascii():
+        t = t[:-1]                                      # a speck after Chinese text
+    t = re.sub(r"^[•·]+(?=[\u4e00-\u9fff])", "", t)     # ... or before it: no cell starts with a bullet
+    t = re.sub(r"。{2,}", "。", t)                       # ... or beside a full stop
+    t = re.sub(r"^[.·。,，'`]+(?=[≥≤=<>＝＜＞])", "", t)   # ... before a target's comparator (.≥90%)
+    t = re.sub(r"(?<=%)[.。°·'`]+$", "", t)              # ... after a percentage (≥80%. ≥85%°)
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,4}。", t):
+        t = t[:-1]                                      # ... after a word (规范。): no sentence is that short
+    t = _widen_brackets(t)
+    return t.replace(_HALF_OPEN, "(").replace(_HALF_CLOSE, ")")
+
+
+_HALF_OPEN, _HALF_CLOSE = "\ue001", "\ue002"      # brackets measured half-width: fix_text keeps them ASCII
+_BRACKETS = {"(": ("（", _HALF_OPEN), "（": ("（", _HALF_OPEN), ")": ("）", _HALF_CLOSE), "）": ("）", _HALF_CLOSE)}
+
+
+def settle_brackets(text: str, centres: list[float]) -> str:
+    """Full-width （） or ASCII () between two characters, by the room the bracket takes: the distance
+    between its neighbours' centres, in the line's own character pitch (the median distance between
+    neighbouring Chinese characters), less their half widths. The recogniser's own choice of width is
+    unreliable; where the line gives no pitch or the bracket no two neighbours, it is left to fix_text."""
+    chars = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    if len(chars) != len(centres) or not any(ch in _BRACKETS for _, ch in chars):
+        return text
+    pitches = sorted(centres[k + 1] - centres[k] for k in range(len(chars) - 1)
+                     if _is_wide(chars[k][1]) and _is_wide(chars[k + 1][1]) and chars[k][1] not in _BRACKETS
+                     and chars[k + 1][1] not in _BRACKETS)
+    if len(pitches) < 2:
+        return text
+    em = pitches[len(pitches) // 2]
+    out = list(text)
+    decided: dict[int, bool] = {}       # index -> measured full width
+    for k in range(1, len(chars) - 1):
+        i, ch = chars[k]
+        if ch not in _BRACKETS:
+            continue
+        left, right = chars[k - 1][1], chars[k + 1][1]
+        if not (_is_cjk(left) or _is_cjk(right)):
+            continue
+        halves = sum(0.5 if _is_wide(c) else 0.28 for c in (left, right))
+        room = (centres[k + 1] - centres[k - 1]) / em - halves
+        full, half = _BRACKETS[ch]
+        out[i] = full if room >= 0.7 else half
+        decided[i] = room >= 0.7
+    stack: list[int] = []
+    for i, ch in chars:                 # a pair is printed in one width: a bracket at the line's end
+        if ch in "(（":                  # takes the width measured for its partner
+            stack.append(i)
+        elif ch in ")）" and stack:
+            j = stack.pop()
+            for a, b in ((i, j), (j, i)):
+                if a not in decided and b in decided:
+                    full, half = _BRACKETS[text[a]]
+                    out[a] = full if decided[b] else half
+    return "".join(out)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _pieces(box: tuple[float, float, float, float], cuts: list[float], gap: float) -> list[tuple[int, int]]:
+    x0, _, x1, _ = box
+    edges = [x0] + sorted(cuts) + [x1]
+    out = []
+    for a, b in zip(edges, edges[1:]):
+        a2 = a + gap if a != x0 else a
+        b2 = b - gap if b != x1 else b
+        if b2 - a2 >= 4:
+            out.append((int(a2), int(b2)))
+    return out
+
+
+def despeckle(clean: np.ndarray, ink: np.ndarray, scale: float, paper: int) -> None:
+    """Dust: tiny blobs with no other ink near them are painted out (in place). A decimal point or a
+    、 sits beside its characters, so it stays."""
+    cv2 = _cv2()
+    em = EM_PT * scale
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n <= 1:
+        return
+    small = (stats[:, cv2.CC_STAT_WIDTH] <= 0.3 * em) & (stats[:, cv2.CC_STAT_HEIGHT] <= 0.3 * em)
+    small[0] = False
+    idx = np.flatnonzero(small)
+    if not len(idx):
+        return
+    integral = cv2.integral((ink > 0).astype(np.uint8))
+    r = int(0.6 * em)
+    h, w = ink.shape
+    drop = []
+    for i in idx:
+        x, y, bw, bh, area = stats[i]
+        x0, y0, x1, y1 = max(0, x - r), max(0, y - r), min(w, x + bw + r), min(h, y + bh + r)
+        around = integral[y1, x1] - integral[y0, x1] - integral[y1, x0] + integral[y0, x0]
+        if around <= area:
+            drop.append(i)
+    if drop:
+        mask = np.isin(labels, drop)
+        clean[mask] = paper
+        ink[mask] = 0
+
+
+def _missed(ink: np.ndarray, boxes: list[tuple[float, float, float, float]], scale: float
+            ) -> list[tuple[float, float, float, float]]:
+    """Boxes for ink the detector left out (a leading 一、 or 二、 is often dropped from its line)."""
+    cv2 = _cv2()
+    em = EM_PT * scale
+    rest = ink.copy()
+    for x0, y0, x1, y1 in boxes:
+        rest[max(0, int(y0) - 1):int(y1) + 2, max(0, int(x0) - 1):int(x1) + 2] = 0
+    if not rest.any():
+        return []
+    kx, ky = max(3, int(0.5 * em)), max(1, int(0.15 * em))
+    grouped = cv2.dilate(rest, cv2.getStructuringElement(cv2.MORPH_RECT, (kx, ky)))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grouped, connectivity=8)
+    out = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        sub = rest[y:y + bh, x:x + bw] & (labels[y:y + bh, x:x + bw] == i).astype(np.uint8) * 255
+        ext = _ink_extent(sub)
+        if ext is None:
+            continue
+        ex0, ey0, ex1, ey1 = ext
+        inked = int(np.count_nonzero(sub))
+        if inked < 0.08 * em * em or max(ex1 - ex0, ey1 - ey0) < 0.45 * em:
+            continue                # dust, a stray mark
+        pad = 0.25 * em
+        out.append((x + ex0 - pad, y + ey0 - pad, x + ex1 + pad, y + ey1 + pad))
+    return out
+
+
+def _ink_extent(ink: np.ndarray) -> tuple[int, int, int, int] | None:
+    cols = np.flatnonzero(ink.any(axis=0))
+    rows = np.flatnonzero(ink.any(axis=1))
+    if not len(cols) or not len(rows):
+        return None
+    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+
+
+DET_EM_PX = 16.0        # text lines are found on the page scaled so an em is this many pixels
+
+
+def detect_lines(clean: np.ndarray, scale: float) -> list[tuple[float, float, float, float]]:
+    """Text-line boxes in ``clean``'s pixels. Finding lines needs far less resolution than reading
+    them, and detection cost grows with the pixel count: it runs on the page scaled down to
+    ``DET_EM_PX`` pixels per em (reading still uses the full-resolution crops)."""
+    cv2 = _cv2()
+    f = min(1.0, DET_EM_PX / (EM_PT * scale))
+    if f > 0.9:
+        return engine().detect(clean)
+    small = cv2.resize(clean, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    return [(x0 / f, y0 / f, x1 / f, y1 / f) for x0, y0, x1, y1 in engine().detect(small)]
+
+
+def text_chars(clean: np.ndarray, ink: np.ndarray, verticals: list[Segment], scale: float,
+               to_page) -> list[Char]:
+    """OCR of the cleaned page image: text lines cut at vertical rulings, read, split into Chars."""
+    eng = engine()
+    h, w = clean.shape
+    boxes = detect_lines(clean, scale)
+    boxes += _missed(ink, boxes, scale)
+    gap = max(1.0, scale)
+    jobs: list[tuple[int, int, int, int]] = []
+    for box in boxes:
+        x0, y0, x1, y1 = box
+        cy = (y0 + y1) / 2
+        cuts = [v[0] for v in verticals if v[1] - 2 <= cy <= v[3] + 2 and x0 + 3 < v[0] < x1 - 3]
+        top, bottom = max(0, int(y0)), min(h, int(np.ceil(y1)))
+        for a, b in _pieces(box, cuts, gap):
+            a, b = max(0, a), min(w, b)
+            if b - a >= 4 and bottom - top >= 4:
+                jobs.append((a, top, b, bottom))
+    crops, extents = [], []
+    for a, top, b, bottom in jobs:
+        ext = _ink_extent(ink[top:bottom, a:b])
+        if ext is None:
+            continue
+        ex0, ey0, ex1, ey1 = ext
+        pad = max(2, int(0.15 * (bottom - top)))
+        ca, cb = max(a, a + ex0 - pad), min(b, a + ex1 + pad)
+        crops.append(clean[top:bottom, ca:cb])
+        extents.append((a + ex0, top + ey0, a + ex1, top + ey1))
+    results = eng.recognize(crops)
+    heights = sorted(e[3] - e[1] for e in extents) or [1]
+    typical = heights[len(heights) // 2]
+    chars: list[Char] = []
+    for (ex0, ey0, ex1, ey1), (text, score, centres) in zip(extents, results):
+        text = fix_text(settle_brackets(text, centres))
+        if not text or score < 0.3:
+            continue
+        if all(not ch.isalnum() for ch in text) and ((ey1 - ey0) < 0.5 * typical or set(text) <= _SPECKS):
+            continue                # a speck of dust read as punctuation (no cell holds a lone full stop)
+        weights = [1.0 if _is_wide(ch) else 0.55 for ch in text]
+        total = sum(weights)
+        x = float(ex0)
+        unit = (ex1 - ex0) / total
+        for ch, wt in zip(text, weights):
+            nx = x + wt * unit
+            if not ch.isspace():
+                px0, ptop = to_page(x, ey0)
+                px1, pbottom = to_page(nx, ey1)
+                chars.append(Char(ch, px0, ptop, px1, pbottom, round(score, 4)))
+            else:
+                px0, ptop = to_page(x, ey0)
+                px1, pbottom = to_page(nx, ey1)
+                chars.append(Char(" ", px0, ptop, px1, pbottom, round(score, 4)))
+            x = nx
+    return chars
+
+
+# ------------------------------------------------------------------------------------------ the page
+def ocr_page(page, content: PageContent, edges: list[Edge] | None = None) -> PageContent:
+    """Fill ``content`` (number and upright size set) from the page image. ``edges``: ruling edges the
+    page draws as vector paths, used instead of the image's when given."""
+    t0 = time.perf_counter()
+    scale = choose_scale(page)
+    gray = render(page, scale)
+    t1 = time.perf_counter()
+    TIMING.render += t1 - t0
+    TIMING.pages += 1
+    ink = binarise(gray, scale)
+    paper = int(np.percentile(gray[:: 7, :: 7], 90))
+    angle = skew_angle(ink) if edges is None else 0.0
+    if abs(angle) >= 0.02:
+        gray = rotate(gray, angle, paper)
+        ink = binarise(gray, scale)
+    hs, vs, line_mask = ruling_lines(ink, scale)
+    cv2 = _cv2()
+    wide = cv2.dilate(line_mask, np.ones((5, 5), np.uint8))
+    clean = gray.copy()
+    clean[wide > 0] = paper
+    text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(wide))
+    despeckle(clean, text_ink, scale, paper)
+    TIMING.lines += time.perf_counter() - t1
+
+    sx = content.width / gray.shape[1]
+    sy = content.height / gray.shape[0]
+
+    def to_page(x: float, y: float) -> tuple[float, float]:
+        return x * sx, y * sy
+
+    if edges is None:
+        edges = []
+        for x0, y, x1, _ in hs:
+            (a, b), (c, _) = to_page(x0, y), to_page(x1, y)
+            edges.append(Edge("h", a, b, c, b))
+        for x, y0, _, y1 in vs:
+            (a, b), (_, d) = to_page(x, y0), to_page(x, y1)
+            edges.append(Edge("v", a, b, a, d))
+    content.edges = edges
+    content.ocr = True
+    content.chars = text_chars(clean, text_ink, vs, scale, to_page)
+    return content
