@@ -178,3 +178,16 @@ def test_dask_executor_same_outputs(tmp_path):
         assert (tmp_path / "local" / rel).read_bytes() == (tmp_path / "dask" / rel).read_bytes()
     again = run_batch(src, tmp_path / "dask", workers=2, executor="dask")
     assert sorted(r["status"] for r in again.results) == ["failed", "skipped", "skipped"]
+
+
+def test_workers_start_clean_whatever_the_caller_holds(tmp_path):
+    """A caller that has used a lot of memory (here 3.3 GB of ballast, more than the cap) before calling run_batch: the
+    workers do not inherit it, so the per-worker memory cap still leaves them room to work."""
+    from extractor.batch import run_batch
+    ballast = bytearray(3_300_000_000)
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "a.pdf")
+    summary = run_batch(src, tmp_path / "out", workers=1, memory_mb=3072)
+    assert [r["status"] for r in summary.results] == ["ok"], summary.results
+    assert len(ballast) == 3_300_000_000

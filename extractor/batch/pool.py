@@ -57,7 +57,10 @@ class _Slot:
 def run_pool(tasks: Iterable[Task], workers: int, timeout: float, memory_mb: int | None,
              failed: Callable[[Task, str], dict]) -> Iterator[dict]:
     """Yield one result dict per task, in completion order."""
-    ctx = mp.get_context("fork")
+    # forkserver: workers start from a small clean process, not from a copy of the caller's (which
+    # may hold an OCR engine's threads and gigabytes of address space that the memory cap would count)
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["extractor.batch.job"])
     pending = list(tasks)[::-1]
     size = max(1, min(workers, len(pending) or 1))
     threads = max(1, (os.cpu_count() or 1) // size)

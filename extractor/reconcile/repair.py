@@ -2,8 +2,9 @@
 
 The identities are the ones ``checks`` tests (合计 = 基本支出 + 项目支出 on each row, 类 = Σ 款, 合计 = Σ 类,
 numbered headings, …), built here on the rows of one table. Only rows read from page images are
-touched (text layers are kept exactly as printed). Where failing identities are all explained by one
-cell, and one value makes every identity that cell is part of hold, and that value is a plausible
+touched (text layers are kept exactly as printed). Where two or more failing identities meet in one
+cell and are all explained by it (a row sum and a column sum crossing at a misread amount), and one
+value makes every identity that cell is part of hold, and that value is a plausible
 misreading of what OCR read (at most two digits differ), the value is replaced and the row flagged
 ``repaired_by_sum`` and ``repaired_by_sum:<column id>``. Otherwise the failing totals are flagged
 ``sum_unresolved:<column id>`` and everything stays as read; the checks then report the failure.
@@ -129,6 +130,9 @@ def repair_table(m: MappedTable, pages: set[int]) -> int:
             return changed
         progress = False
         for comp in _components(failing):
+            if len(comp) < 2:
+                continue        # one failing sum cannot say which of its cells is wrong: the total is not
+                                # to blame just because fewer sums test it
             found: dict[Cell, Decimal] = {}
             cells = {c for k in comp for c in k.cells}
             for cell in cells:
