@@ -127,6 +127,40 @@ def test_scanned_page_reads_like_its_text_twin():
     assert grids[1] == grids[0]
 
 
+@pytest.mark.parametrize("quarter", [90, -90])
+def test_a_table_scanned_sideways_is_read_upright(quarter, tmp_path):
+    """A landscape table scanned on a portrait page, turned either way: the page is found sideways,
+    turned upright, and gives the same grid, cell for cell, as the text PDF's page."""
+    import io
+    import pypdfium2 as pdfium
+    from extractor.find import find_regions
+    from extractor.grid import lattice_grid
+    from extractor.read.pdfium_reader import PdfiumReader
+    from extractor.settings import DEFAULT
+    sys.path.insert(0, str(SAMPLES))
+    from generate import image_pdf
+
+    doc = pdfium.PdfDocument(str(SCANNED_SMALL[0]))
+    try:
+        w, h = doc[4].get_size()
+        image = doc[4].render(scale=200 / 72, grayscale=True).to_pil().convert("L").rotate(quarter, expand=True)
+    finally:
+        doc.close()
+    buf = io.BytesIO()
+    image.save(buf, "JPEG", quality=40)
+    pdf = tmp_path / "sideways.pdf"
+    pdf.write_bytes(image_pdf([(h, w, image.size, buf.getvalue())]))
+    text, scan = PdfiumReader((SAMPLES / "putuo_2025_budget.pdf").read_bytes()), PdfiumReader(pdf.read_bytes())
+    try:
+        want, got = text.page(4), scan.page(0)
+    finally:
+        text.close()
+        scan.close()
+    assert got.ocr and (got.width, got.height) == (w, h)
+    grids = [[lattice_grid(p, r).texts() for r in find_regions(p, DEFAULT)] for p in (want, got)]
+    assert len(grids[1]) == 1 and grids[1] == grids[0]
+
+
 def test_scanned_variant_scores_against_its_golden(extracted_small, tmp_path):
     """The 200-dpi variant (10 pages, 元): every table, every amount."""
     overall = _score(extracted_small["putuo_2025_budget_scanned"], "putuo_2025_budget_scanned", tmp_path)

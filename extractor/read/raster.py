@@ -247,12 +247,12 @@ def detect_lines(clean: np.ndarray, scale: float) -> list[tuple[float, float, fl
 
 
 def text_chars(clean: np.ndarray, ink: np.ndarray, verticals: list[Segment], scale: float,
-               to_page) -> list[Char]:
-    """OCR of the cleaned page image: text lines cut at vertical rulings, read, split into Chars."""
+               to_page, boxes: list[tuple[float, float, float, float]]) -> list[Char]:
+    """OCR of the cleaned page image: text lines (``boxes``) cut at vertical rulings, read, split into
+    Chars."""
     eng = engine()
     h, w = clean.shape
-    boxes = detect_lines(clean, scale)
-    boxes += _missed(ink, boxes, scale)
+    boxes = boxes + _missed(ink, boxes, scale)
     gap = max(1.0, scale)
     jobs: list[tuple[int, int, int, int]] = []
     for box in boxes:
@@ -303,15 +303,43 @@ def text_chars(clean: np.ndarray, ink: np.ndarray, verticals: list[Segment], sca
 
 
 # ------------------------------------------------------------------------------------------ the page
+def sideways(boxes: list[tuple[float, float, float, float]], scale: float) -> bool:
+    """Text lines standing up: a table scanned sideways (landscape on a portrait page). Only boxes
+    of two characters or more count, in either direction."""
+    em = EM_PT * scale
+    tall = sum(1 for x0, y0, x1, y1 in boxes if y1 - y0 > 2 * em and y1 - y0 > 2 * (x1 - x0))
+    wide = sum(1 for x0, y0, x1, y1 in boxes if x1 - x0 > 2 * em and x1 - x0 > 2 * (y1 - y0))
+    return tall > 2 * max(wide, 3)
+
+
+def upright(gray: np.ndarray, boxes: list[tuple[float, float, float, float]]) -> np.ndarray:
+    """The sideways page turned a quarter either way, whichever the recogniser reads with more
+    confidence on its longest standing lines."""
+    longest = sorted(boxes, key=lambda b: b[3] - b[1], reverse=True)[:12]
+    crops = [gray[int(y0):int(np.ceil(y1)), int(x0):int(np.ceil(x1))] for x0, y0, x1, y1 in longest]
+    crops = [c for c in crops if c.size]
+    turns = {k: np.rot90(gray, k) for k in (1, -1)}          # 1: counter-clockwise
+    score = {k: sum(r.score for r in engine().recognize([np.ascontiguousarray(np.rot90(c, k)) for c in crops]))
+             for k in turns}
+    return np.ascontiguousarray(turns[max(score, key=score.get)])
+
+
 def ocr_page(page, content: PageContent, edges: list[Edge] | None = None) -> PageContent:
     """Fill ``content`` (number and upright size set) from the page image. ``edges``: ruling edges the
     page draws as vector paths, used instead of the image's when given."""
     t0 = time.perf_counter()
     scale = choose_scale(page)
     gray = render(page, scale)
-    t1 = time.perf_counter()
-    TIMING.render += t1 - t0
+    TIMING.render += time.perf_counter() - t0
     TIMING.pages += 1
+    return read_image(gray, scale, content, edges)
+
+
+def read_image(gray: np.ndarray, scale: float, content: PageContent, edges: list[Edge] | None = None,
+               turned: bool = False) -> PageContent:
+    """The page image into ``content``: deskew, ruling lines, text. A page found sideways is turned
+    upright once (its width and height swap) and read again."""
+    t1 = time.perf_counter()
     ink = binarise(gray, scale)
     paper = int(np.percentile(gray[:: 7, :: 7], 90))
     angle = skew_angle(ink) if edges is None else 0.0
@@ -326,6 +354,10 @@ def ocr_page(page, content: PageContent, edges: list[Edge] | None = None) -> Pag
     text_ink = cv2.bitwise_and(ink, cv2.bitwise_not(wide))
     despeckle(clean, text_ink, scale, paper)
     TIMING.lines += time.perf_counter() - t1
+    boxes = detect_lines(clean, scale)
+    if not turned and edges is None and sideways(boxes, scale):
+        content.width, content.height = content.height, content.width
+        return read_image(upright(gray, boxes), scale, content, None, turned=True)
 
     sx = content.width / gray.shape[1]
     sy = content.height / gray.shape[0]
@@ -343,5 +375,5 @@ def ocr_page(page, content: PageContent, edges: list[Edge] | None = None) -> Pag
             edges.append(Edge("v", a, b, a, d))
     content.edges = edges
     content.ocr = True
-    content.chars = text_chars(clean, text_ink, vs, scale, to_page)
+    content.chars = text_chars(clean, text_ink, vs, scale, to_page, boxes)
     return content
