@@ -63,7 +63,7 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
             if kind:
                 performance += build_performance(g, kind)
             else:
-                mapped.append(assemble(g))
+                mapped.append(assemble(g, settings))
         doc = Document(
             extractor_version=__version__,
             source=Source(file=path.name, sha256=src.sha256, pages=src.page_count, producer=src.reader.producer),

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,3 +36,13 @@ def extracted(name: str, reader: str = "pdfium"):
 def as_json(doc) -> dict:
     from extractor.write import document_json
     return json.loads(document_json(doc))
+
+
+def cli_diff(output: dict | Path, golden: dict, tmp: Path) -> subprocess.CompletedProcess:
+    """`budget-extract diff` of an output (a dict or a JSON file) against a golden dict."""
+    out, gold = (output if isinstance(output, Path) else tmp / "out.json"), tmp / "golden.json"
+    if not isinstance(output, Path):
+        out.write_text(json.dumps(output, ensure_ascii=False), encoding="utf-8")
+    gold.write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "extractor.cli", "diff", str(out), str(gold)],
+                          capture_output=True, text=True, timeout=60)

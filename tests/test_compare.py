@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
 
 from extractor.compare import diff_documents
 
-from conftest import GOLDEN, as_json, extracted
+from conftest import GOLDEN, as_json, cli_diff, extracted
 
 CHANGSHA = "长沙 2026年长沙市信访局部门预算"
 
@@ -47,11 +45,7 @@ def test_real_golden_names_a_missing_performance_table():
 def test_cli_diff_fails_on_a_performance_difference(tmp_path):
     doc, golden = _real()
     golden["performance"][0]["year_amount"] = 35.79
-    out, gold = tmp_path / "out.json", tmp_path / "golden.json"
-    out.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    gold.write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "extractor.cli", "diff", str(out), str(gold)],
-                         capture_output=True, text=True, timeout=60)
+    res = cli_diff(doc, golden, tmp_path)
     assert res.returncode == 1
     assert res.stdout.strip() == ("performance 1 project_performance p22 基层及其他信访业务工作经费专项: "
                                   "year_amount is 35.78, expected 35.79")

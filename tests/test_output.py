@@ -9,7 +9,7 @@ from extractor.models import Document
 from extractor.pipeline import extract
 from extractor.write import atomic_write, document_json
 
-from conftest import GOLDEN, as_json, extracted, real_pdf
+from conftest import GOLDEN, as_json, cli_diff, extracted, real_pdf
 
 
 def test_same_pdf_same_bytes():
@@ -38,10 +38,7 @@ def test_diff_names_a_changed_cell(tmp_path):
                    check=True, capture_output=True, timeout=120)
     golden = json.loads((GOLDEN / "real" / f"{stem}.json").read_text(encoding="utf-8"))
     golden["tables"][2]["rows"][0]["values"]["total"] += 1          # one number changed
-    altered = tmp_path / "golden.json"
-    altered.write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "extractor.cli", "diff", str(out), str(altered)],
-                         capture_output=True, text=True, timeout=60)
+    res = cli_diff(out, golden, tmp_path)
     assert res.returncode == 1
     assert res.stdout.strip() == ("table 3 revenue p10 row 1 (201 一般公共服务支出): value total is 21601733, "
                                   "expected 21601734")

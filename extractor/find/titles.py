@@ -39,6 +39,11 @@ def reads_as_title(text: str) -> bool:
     return bool(_TITLE_END.search(text))
 
 
+def without_qualifier(text: str) -> str:
+    """The title without a bracketed qualifier printed after the form name (…表（一级项目）, …表（续）)."""
+    return _TRAILING_QUALIFIER.sub("", text)
+
+
 def match_title(text: str, settings: Settings) -> catalog.Match | None:
     return catalog.title_index().match(text, settings.title_cutoff)
 
@@ -71,6 +76,7 @@ def department_of(text: str) -> str | None:
 # (项目支出绩效目标表（含转移支付项目）), as is a closing bracket around the whole title; （续） is not
 _QUALIFIER = r"(?:[（(](?!续)[^（）()]{1,20}[）)]|[)）])?"
 _TITLE_END = re.compile(rf"表{_QUALIFIER}$")
+_TRAILING_QUALIFIER = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 _TITLE_HEAD = re.compile(rf".*表{_QUALIFIER}")
 
 _LABEL_CUT = re.compile(r"\s*(?:编制部门|编制单位|部门名称|单位名称|部门（单位）|部门|金额单位|单位)\s*[：:].*$")

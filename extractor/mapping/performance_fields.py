@@ -10,12 +10,11 @@ from functools import lru_cache
 from .. import catalog
 from ..grid import Grid
 from ..grid.model import GridCell
+from ..find import without_qualifier
 from ..models import DepartmentBudget, PerformanceTable, Task
 from .values import NotANumber, parse_amount, to_json_number
 
 YEAR = re.compile(r"[（(]?((?:19|20)\d{2})年度?[）)]?")
-# a bracketed qualifier printed after the form name (项目支出绩效目标表（含转移支付项目）, …表（一级项目）)
-_QUALIFIER = re.compile(r"\([^()]{1,20}\)$")
 _TABLE_NO = re.compile(r"^(?:表[0-9一二三四五六七八九十]+|预算\d+表|预算表\d+|公开表?\d+表?)[:、.]?")
 _LEAD = re.compile(r"^(?:\d+[、.．]|[(（]\d+[)）]|其中[:：]?|资金来源[:：]|资金结构[:：]|[一二三四五六七八九十]+、)+")
 _TAIL = re.compile(r"(?:[(（](?:万元|元)[)）])?[:：]?$")
@@ -194,7 +193,7 @@ def performance_kind(title: str | None) -> str | None:
     """'department_performance' / 'project_performance' for a 绩效目标表 title, else None."""
     if not title:
         return None
-    t = _QUALIFIER.sub("", YEAR.sub("", catalog.norm_label(title)))
+    t = without_qualifier(YEAR.sub("", catalog.norm_label(title)))
     cfg = catalog.load("performance")
     if any(t.endswith(catalog.norm_label(s)) for s in cfg["department_suffixes"]):
         return "department_performance"
@@ -208,7 +207,7 @@ def unit_in_title(title: str | None) -> str | None:
     form name; None where what is left names no unit (市级, 部门预算 …)."""
     if not title:
         return None
-    t = _QUALIFIER.sub("", YEAR.sub("", catalog.norm_label(title)))
+    t = without_qualifier(YEAR.sub("", catalog.norm_label(title)))
     cfg = catalog.load("performance")
     for suffix in sorted(cfg["department_suffixes"] + cfg["project_suffixes"], key=len, reverse=True):
         s = catalog.norm_label(suffix)

@@ -5,7 +5,6 @@ import re
 from .. import catalog
 from ..grid import Grid
 from ..models import CodeLevels, Label, Row
-from ..settings import DEFAULT
 from .header import Layout, Segment
 from .values import NotANumber, parse_amount, to_json_number
 
@@ -88,7 +87,8 @@ def _kind(name: str | None) -> str:
     return "item"
 
 
-def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: dict[str, str] | None = None) -> list[Row]:
+def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: dict[str, str] | None = None,
+                 min_confidence: float = 0.0) -> list[Row]:
     rows: list[Row] = []
     context = {} if context is None else context
     split = sum(c.level in _LEVELS for c in seg.code_cols) >= 2
@@ -152,7 +152,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                     continue
             if v is not None:
                 values[spec.id] = to_json_number(v)
-                if _confidence(grid, r, spec.col) < DEFAULT.ocr_min_confidence:
+                if _confidence(grid, r, spec.col) < min_confidence:
                     row_flags.append(f"ocr_low_confidence:{spec.id}")
         name = name or None
         if not (code or name or values or unit_code or classifications):
@@ -172,11 +172,13 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
     return rows
 
 
-def grid_rows(grid: Grid, layout: Layout, start: int, contexts: dict[int, dict] | None = None) -> dict[int, list[Row]]:
+def grid_rows(grid: Grid, layout: Layout, start: int, contexts: dict[int, dict] | None = None,
+              min_confidence: float = 0.0) -> dict[int, list[Row]]:
     """Rows of every segment of the grid from ``start``, keyed by segment index; ``contexts`` carries
-    the code levels seen so far from one page of a table to the next."""
+    the code levels seen so far from one page of a table to the next; an amount read by OCR with less
+    than ``min_confidence`` is flagged on its row."""
     contexts = {} if contexts is None else contexts
-    return {seg.index: segment_rows(grid, layout, seg, start, contexts.setdefault(seg.index, {}))
+    return {seg.index: segment_rows(grid, layout, seg, start, contexts.setdefault(seg.index, {}), min_confidence)
             for seg in layout.segments}
 
 

@@ -74,7 +74,7 @@ def _remap(layout: Layout, src: Grid, dst: Grid) -> Layout:
     return out
 
 
-def assemble(parts: list[TablePart]) -> MappedTable:
+def assemble(parts: list[TablePart], settings: Settings) -> MappedTable:
     first = parts[0]
     layout = first.layout
     seg_rows: dict[int, list] = {s.index: [] for s in layout.segments}
@@ -87,7 +87,7 @@ def assemble(parts: list[TablePart]) -> MappedTable:
         else:
             use = _remap(layout, first.grid, part.grid)
             start = use.body_start
-        for index, rows in grid_rows(part.grid, use, start, contexts).items():
+        for index, rows in grid_rows(part.grid, use, start, contexts, settings.ocr_min_confidence).items():
             seg_rows.setdefault(index, []).extend(rows)
     rows = [r for index in sorted(seg_rows) for r in seg_rows[index]]
     finish_kinds(rows)

@@ -45,7 +45,6 @@ def fix_text(text: str) -> str:
             head, _, tail = n.rpartition(".")
             if all(len(g) == 3 for g in re.split(r"[.,]", head)[1:]):
                 n = head.replace(".", ",") + "." + tail
-        n = re.sub(r",(?=\d{3}(?:\.|$))", ",", n)
         n = n.replace(".,", ",").replace(",.", ".")
         if _AMOUNT.match(n):
             return n

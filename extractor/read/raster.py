@@ -290,14 +290,8 @@ def text_chars(clean: np.ndarray, ink: np.ndarray, verticals: list[Segment], sca
         unit = (ex1 - ex0) / total
         for ch, wt in zip(text, weights):
             nx = x + wt * unit
-            if not ch.isspace():
-                px0, ptop = to_page(x, ey0)
-                px1, pbottom = to_page(nx, ey1)
-                chars.append(Char(ch, px0, ptop, px1, pbottom, round(score, 4)))
-            else:
-                px0, ptop = to_page(x, ey0)
-                px1, pbottom = to_page(nx, ey1)
-                chars.append(Char(" ", px0, ptop, px1, pbottom, round(score, 4)))
+            (px0, ptop), (px1, pbottom) = to_page(x, ey0), to_page(nx, ey1)
+            chars.append(Char(" " if ch.isspace() else ch, px0, ptop, px1, pbottom, round(score, 4)))
             x = nx
     return chars
 
