@@ -64,6 +64,10 @@ def document_figures(pa, pdf: Path, out: Path, cache: dict) -> dict:
         "failing_rules": dict(Counter(c["rule"].split(" ")[0] for c in checks if c["status"] == "fail")),
         "printed": sum(strict.values()), "emitted": sum(got.values()),
         "hit": hit, "extra": sum(v for v in extra.values() if v > 0),
+        "facts": len(doc.get("facts", [])),
+        "fact_checks": len([c for c in doc.get("checks", []) if c["rule"].startswith("fact") and c["status"] != "skipped"]),
+        "fact_checks_pass": len([c for c in doc.get("checks", []) if c["rule"].startswith("fact") and c["status"] == "pass"]),
+        "document_failing": sorted(f"{c['rule']}: {c['detail']}" for c in doc.get("checks", []) if c["status"] == "fail"),
     }
 
 
@@ -95,6 +99,11 @@ def aggregate(docs: dict[str, dict], seconds: dict[str, float]) -> dict:
             "recall": round(hit / max(1, printed), 4),
             "precision": round(hit / max(1, emitted), 4) if emitted else None,
             "types": dict(sorted(types.items())),
+            "facts_per_document": round(sum(d.get("facts", 0) for d in ds) / max(1, len(ds)), 1),
+            "fact_checks_run": sum(d.get("fact_checks", 0) for d in ds),
+            "fact_checks_pass_share": round(sum(d.get("fact_checks_pass", 0) for d in ds)
+                                            / max(1, sum(d.get("fact_checks", 0) for d in ds)), 4),
+            "document_checks_failing": sum(len(d.get("document_failing", [])) for d in ds),
         }
     by_place = defaultdict(list)
     for name in docs:
@@ -114,6 +123,8 @@ def main(argv: list[str]) -> None:
     ap.add_argument("--json", type=Path, help="write per-document figures here")
     ap.add_argument("--compare", type=Path, help="a --json file of an earlier run")
     ap.add_argument("--failing", action="store_true", help="list every failing check")
+    ap.add_argument("--write-passing", action="store_true",
+                    help="write tests/data/corpus_passing.txt: the documents that fail no check")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         sys.exit(f"no corpus at {args.corpus}")
@@ -155,10 +166,14 @@ def main(argv: list[str]) -> None:
     print(json.dumps(result["overall"], ensure_ascii=False, indent=1))
     if args.failing:
         for name, d in sorted(docs.items()):
-            for f in d["failing"]:
+            for f in d["failing"] + d.get("document_failing", []):
                 print(f"{name}: {f}")
     if args.json:
         args.json.write_text(json.dumps(docs, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    if args.write_passing:
+        passing = ROOT / "tests" / "data" / "corpus_passing.txt"
+        passing.parent.mkdir(parents=True, exist_ok=True)
+        passing.write_text("".join(f"{n}\n" for n, d in sorted(docs.items()) if not d["failing"]), encoding="utf-8")
     if args.compare and args.compare.is_file():
         before = json.loads(args.compare.read_text(encoding="utf-8"))
         for name in sorted(set(before) | set(docs)):

@@ -102,7 +102,8 @@ def batch(in_dir: Path = typer.Argument(..., help="folder of PDFs (searched recu
         summary = run_batch(in_dir, out_dir, workers=workers, force=force, timeout=timeout,
                             memory_mb=memory_mb or None, executor=executor, scheduler=scheduler, progress=bar.update)
     bar.print_summary(summary)
-    typer.echo(f"{summary.count('ok')} extracted, {summary.count('skipped')} up to date, "
+    typer.echo(f"{summary.count('ok')} extracted, {summary.count('partial')} partial (damaged), "
+               f"{summary.count('skipped')} up to date, "
                f"{summary.count('failed')} failed; summary in {out_dir / '_summary.csv'}", err=True)
 
 
@@ -114,6 +115,42 @@ def export(folder: Path = typer.Argument(..., help="folder of extractor JSON (a 
     from .write.tidy import export as run
     numbers, indicators, n, m = run(folder, output, fmt)
     typer.echo(f"{n} numbers -> {numbers}; {m} indicators -> {indicators}", err=True)
+
+
+@app.command()
+def inspect(pdf: Path = typer.Argument(..., help="PDF file"),
+            page: int = typer.Option(..., "--page", help="page number (1-based)"),
+            output: Path = typer.Option(..., "-o", "--output", help="PNG to write"),
+            json_in: Optional[Path] = typer.Option(None, "--json", help="the extractor's JSON for this PDF "
+                                                   "(default: extract it now)"),
+            dpi: float = typer.Option(110.0, help="rendering resolution")) -> None:
+    """Draw one page with what the extractor saw: tables, rows by state, column keys, OCR'd lines."""
+    from .models import Document
+    from .pipeline import extract as run
+    from .review.inspect import overlay
+    try:
+        doc = (Document.model_validate(json.loads(json_in.read_text(encoding="utf-8"))) if json_in
+               else run(pdf))
+        image = overlay(doc, pdf, page, dpi=dpi)
+    except (ExtractionError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    image.save(output)
+    on_page = [t.type for t in doc.tables if page in t.pages]
+    typer.echo(f"{output}: page {page}, {image.width}x{image.height}; tables {', '.join(on_page) or 'none'}", err=True)
+
+
+@app.command()
+def report(folder: Path = typer.Argument(..., help="batch output folder (per-file JSON and _summary.csv)"),
+           output: Path = typer.Option(..., "-o", "--output", help="HTML file to write"),
+           pdfs: Optional[Path] = typer.Option(None, "--pdfs", help="the batch's input folder, for page crops")) -> None:
+    """One self-contained HTML report: status, tables and failing checks per file, with page crops."""
+    from .review.report import build_report
+    from .write import atomic_write
+    text = build_report(folder, pdfs)
+    atomic_write(output, text)
+    typer.echo(f"{output}: {len(text) // 1024} KB", err=True)
 
 
 @app.command()

@@ -38,15 +38,37 @@ class Check(_Model):
     detail: str = ""
 
 
+class Fact(_Model):
+    """A figure stated in the prose (部门预算情况说明 …), with the change against last year when stated."""
+    key: Optional[str] = Field(default=None, description="id of catalog/facts.toml, or null when the catalog "
+                                                         "does not know the label")
+    label: str = Field(description="the words the figure is printed after, as printed")
+    value: Number
+    unit: str = Field(description="as printed: 元, 万元, 亿元, 辆, 人, %, 台(套) …")
+    page: int
+    text: str = Field(description="the sentence the figure is printed in")
+    year: Optional[int] = Field(default=None, description="year printed in the label (2026年…), if any")
+    prior: Optional[Number] = Field(default=None, description="last year's figure, when printed (比上年X万元…)")
+    change: Optional[Number] = Field(default=None, description="stated change against last year, signed "
+                                                               "(减少 -> negative; 持平 -> 0), in the fact's unit")
+    change_rate: Optional[Number] = Field(default=None, description="stated change in %, signed")
+    reason: Optional[str] = Field(default=None, description="the stated reason for the change (主要原因是…)")
+    share: Optional[Number] = Field(default=None, description="stated share in % (占本年支出预算91.54%)")
+    share_of: Optional[str] = Field(default=None, description="what the share is of, as printed")
+    status: Optional[Literal["pass", "fail", "skipped"]] = Field(
+        default=None, description="outcome of this fact's check against its table counterpart")
+
+
 class Column(_Model):
     id: str = Field(description="key under which rows store this column's values: `key`, or `key@measure` "
                                 "for 预算数/决算数 pairs, or `key#n` for a repeated key on the same side")
     key: str = Field(description="canonical key (SCHEMA.md), or `unmapped:<label>`")
     label: str = Field(description="printed header path joined by ' / '")
     score: float = Field(description="fuzzy match score of the label against the alias catalog (0-100)")
-    measure: Optional[Literal["budget", "final", "prior_year", "current_year", "change"]] = Field(
+    measure: Optional[Literal["budget", "final", "prior_year", "current_year", "change", "carryover"]] = Field(
         default=None, description="budget/final for 预算数/决算数 pairs; prior_year/current_year/change where a "
-                                  "table prints 2021年 | 2022年 | 增减变化情况 groups")
+                                  "table prints 2021年 | 2022年 | 增减变化情况 groups; current_year/carryover "
+                                  "where it prints 当年预算 | 上年结转结余 groups over the same columns")
     side: Optional[Literal["revenue", "expenditure"]] = None
 
 
@@ -110,6 +132,11 @@ class Indicator(_Model):
     core: Optional[bool] = Field(default=None, description="是否核心 (是 -> true, 否 -> false)")
     scoring: Optional[str] = Field(default=None, description="评(扣)分标准 as printed")
     remark: Optional[str] = Field(default=None, description="备注 of the indicator row as printed")
+    # self-evaluation forms (绩效自评表)
+    actual_raw: Optional[str] = Field(default=None, description="实际完成值 as printed")
+    points: Optional[Number] = Field(default=None, description="分值: the points the indicator can earn")
+    score: Optional[Number] = Field(default=None, description="得分: the points it earned")
+    deviation: Optional[str] = Field(default=None, description="偏差原因分析及改进措施 as printed")
 
 
 class Task(_Model):
@@ -125,8 +152,32 @@ class DepartmentBudget(_Model):
     project: Optional[Number] = None
 
 
+class BudgetExecutionLine(_Model):
+    """One line of a self-evaluation's budget block: a source of funds (当年财政拨款, 上年结转资金) or, on the
+    department form, one task's amounts."""
+    label: str
+    initial_budget: Optional[Number] = None
+    annual_budget: Optional[Number] = None
+    executed: Optional[Number] = None
+    execution_rate: Optional[Number] = Field(default=None, description="执行率 in percent as printed")
+    weight: Optional[Number] = None
+    score: Optional[Number] = None
+
+
+class BudgetExecution(_Model):
+    """预算执行情况 of a 绩效自评表: 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分 of the total line."""
+    initial_budget: Optional[Number] = None
+    annual_budget: Optional[Number] = None
+    executed: Optional[Number] = None
+    execution_rate: Optional[Number] = Field(default=None, description="执行率 in percent as printed (100.00% -> 100)")
+    weight: Optional[Number] = Field(default=None, description="分值 of budget execution")
+    score: Optional[Number] = Field(default=None, description="得分 of budget execution")
+    lines: list[BudgetExecutionLine] = Field(default_factory=list)
+
+
 class PerformanceTable(_Model):
-    type: Literal["department_performance", "project_performance"]
+    type: Literal["department_performance", "project_performance",
+                  "department_self_evaluation", "project_self_evaluation"]
     title: Optional[str] = None
     unit_name: Optional[str] = None
     year: Optional[int] = None
@@ -164,6 +215,12 @@ class PerformanceTable(_Model):
     plan: Optional[str] = None
     remarks: Optional[str] = None
     overall_goal: Optional[str] = None
+    # self-evaluation forms (绩效自评表)
+    overall_result: Optional[str] = Field(default=None, description="年度总体目标 实际完成情况 as printed")
+    budget_execution: Optional[BudgetExecution] = None
+    total_score: Optional[Number] = Field(default=None, description="总分 as printed")
+    grade: Optional[str] = Field(default=None, description="自评等级 as printed")
+    checks: list[Check] = Field(default_factory=list)
 
 
 class Document(_Model):
@@ -175,4 +232,7 @@ class Document(_Model):
     doc_kind: Optional[Literal["budget", "final_account"]] = None
     tables: list[Table] = Field(default_factory=list)
     performance: list[PerformanceTable] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list, description="figures stated in the prose (outside tables)")
+    checks: list[Check] = Field(default_factory=list, description="document-level checks: facts against "
+                                "tables, 空表说明 of empty tables, code-name pairs")
     warnings: list[Warning] = Field(default_factory=list)

@@ -6,15 +6,21 @@ from pathlib import Path
 
 from . import __version__
 from .find import Caption, caption_for, find_regions
+from .find.false_tables import not_a_table
+from .find.titles import carried_caption, trailing_title
 from .find.unruled import find_unruled
 from .grid import lattice_grid
 from .grid.stream import stream_grid
 from .mapping import document as docfields
-from .mapping.performance import build as build_performance, performance_kind
+from .mapping.facts import build_facts, prose_lines
+from .mapping.performance import build as build_performance, joins_performance, part_kind
 from .mapping.tables import MappedTable, TablePart, assemble, continues, new_part
+from .mapping.rows import finish_kinds
 from .models import Document, Source, Warning
 from .read import PageContent, open_pdf
 from .reconcile import correct_subjects, repair_tables, run_checks
+from .reconcile.facts_checks import document_checks
+from .reconcile.performance_checks import check_performance
 from .settings import DEFAULT, Settings
 
 
@@ -25,8 +31,10 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
         groups: list[list[TablePart]] = []
         captions: list[Caption] = []
         first_pages: list[PageContent] = []
-        page_warnings: list[Warning] = []
+        page_warnings = [Warning(code=d.code, message=d.message, page=d.page) for d in src.damage]
         ocr_pages: set[int] = set()
+        prose = []                      # text lines outside the tables: the facts are read from them
+        carried: tuple[int, Caption] | None = None   # a title left at the foot of a page, for the next one
         for index in range(src.page_count):
             try:
                 page = src.reader.page(index)
@@ -40,26 +48,31 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
                 continue
             if len(first_pages) < 3:
                 first_pages.append(page)
+            prose += prose_lines(page, regions)
             for i, region in enumerate(regions):
                 above = regions[i - 1].bbox[3] if i else 0.0
                 below = regions[i + 1].bbox[1] if i + 1 < len(regions) else page.height
                 caption = caption_for(page, region, above, below, settings)
+                if i == 0 and carried is not None and carried[0] == page.number - 1:
+                    caption = carried_caption(carried[1], page, region, caption)
                 grid = lattice_grid(page, region) if region.parser == "lattice" else stream_grid(page, region)
                 if not any(cell.text for cell in grid.cells):
                     continue            # ruled but empty: a chart's grid lines or a drawn frame
                 part = new_part(grid, caption, settings)
-                if groups and (continues(groups[-1][-1], part, first_on_page=(i == 0))
+                if groups and (continues(groups[-1][-1], part, first_on_page=(i == 0), first=groups[-1][0])
                                or _inside_performance(groups[-1], part)):
                     groups[-1].append(part)
-                elif region.fragment:
-                    continue            # a lone boxed line that continues nothing: highlighted prose
+                elif region.fragment or not_a_table(grid, caption):
+                    continue            # a lone boxed line that continues nothing, prose in a frame, a chart
                 else:
                     groups.append([part])
                     captions.append(caption)
+            foot = trailing_title(page, regions, settings)
+            carried = (page.number, foot) if foot is not None else None
         mapped: list[MappedTable] = []
         performance = []
         for g in groups:
-            kind = performance_kind(g[0].caption.title)
+            kind = part_kind(g[0])
             if kind:
                 performance += build_performance(g, kind)
             else:
@@ -90,9 +103,17 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
         if perf.type == "department_performance":
             perf.department = perf.department or doc.department
     correct_subjects(mapped, ocr_pages)  # scanned pages: codes and names checked against the catalog
+    if ocr_pages:
+        for m in mapped:                 # a code put right can make its row the parent of those below
+            finish_kinds(m.table.rows)
     repair_tables(mapped, ocr_pages)     # scanned pages: OCR misreads put right by the sums, flagged
     run_checks(mapped)
-    if not doc.tables and not doc.performance:
+    check_performance(doc.performance)   # 绩效自评表: Σ 得分 = 总分, 执行率, 得分 ≤ 分值
+    facts = build_facts(prose)           # figures stated in the text, checked against the tables
+    doc.facts = facts.facts
+    doc.checks, fact_warnings = document_checks(facts, doc.tables, doc.year, doc.doc_kind, ocr_pages)
+    doc.warnings += fact_warnings
+    if not doc.tables and not doc.performance and not doc.facts:
         doc.warnings.append(Warning(code="no_tables", message="no ruled table found in the document"))
     return doc
 
@@ -100,8 +121,4 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
 def _inside_performance(group: list[TablePart], part: TablePart) -> bool:
     """绩效目标表 forms are often drawn as several ruled blocks (key-value block, indicator grid) under
     one title: an untitled block on the same or the next page belongs to the form above it."""
-    if performance_kind(group[0].caption.title) is None:
-        return False
-    if part.caption.type != "unknown" or performance_kind(part.caption.title):
-        return False
-    return part.grid.page - group[-1].grid.page in (0, 1)
+    return joins_performance(group, part)

@@ -687,7 +687,7 @@ def place_department(lay: Layout, item: dict, year: int) -> tuple[list[int], dic
         "budget": budget,
         "indicators": [{"level1": norm(i["level1"]), "level2": norm(i["level2"]), "level3": norm(i["level3"]),
                         "target_raw": norm(i["target"]), "description": norm(i["description"])}
-                       for i in d["indicators"]],
+                       for i in d["indicators"] if i["level3"] or i["target"]],   # a blank template row is none
     }
     return pages, golden
 
@@ -745,7 +745,8 @@ def place_project(lay: Layout, item: dict, year: int) -> tuple[list[int], dict]:
         v = f[label]
         golden[key] = (number(v) if v else None) if key in AMOUNTS else norm(v)
     golden["indicators"] = [{"level1": norm(i["level1"]), "level2": norm(i["level2"]), "level3": norm(i["level3"]),
-                             "target_raw": norm(i["target"])} for i in p["indicators"]]
+                             "target_raw": norm(i["target"])} for i in p["indicators"]
+                            if i["level3"] or i["target"]]            # a blank template row is not an indicator
     return pages, golden
 
 

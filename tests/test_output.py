@@ -37,10 +37,10 @@ def test_diff_names_a_changed_cell(tmp_path):
     subprocess.run([sys.executable, "-m", "extractor.cli", "extract", str(real_pdf(stem + ".pdf")), "-o", str(out)],
                    check=True, capture_output=True, timeout=120)
     golden = json.loads((GOLDEN / "real" / f"{stem}.json").read_text(encoding="utf-8"))
-    golden["tables"][2]["rows"][0]["values"]["total"] += 1          # one number changed
+    golden["tables"][1]["rows"][0]["values"]["total"] += 1          # one number changed
     res = cli_diff(out, golden, tmp_path)
     assert res.returncode == 1
-    assert res.stdout.strip() == ("table 3 revenue p10 row 1 (201 一般公共服务支出): value total is 21601733, "
+    assert res.stdout.strip() == ("table 2 revenue p10 row 1 (201 一般公共服务支出): value total is 21601733, "
                                   "expected 21601734")
 
 
@@ -63,7 +63,7 @@ def test_eval_scores_a_changed_cell(tmp_path):
                     "-o", str(pred_dir / f"{stem}.json")], check=True, capture_output=True, timeout=120)
     golden = json.loads((GOLDEN / "real" / f"{stem}.json").read_text(encoding="utf-8"))
     cells = sum(len(r["values"]) for t in golden["tables"] for r in t.get("rows", []))
-    golden["tables"][2]["rows"][0]["values"]["total"] += 1
+    golden["tables"][1]["rows"][0]["values"]["total"] += 1
     (gold_dir / f"{stem}.json").write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
     res = subprocess.run([sys.executable, "-m", "extractor.cli", "eval", "--pred", str(pred_dir), "--golden",
                           str(gold_dir), "--json"], capture_output=True, text=True, timeout=60, check=True)

@@ -38,7 +38,7 @@ EXPECTED = {
         ("government_fund_expenditure", [10]), ("organ_operation_expenditure", [11]),
         ("government_procurement", [12])],
     "深圳 2026年深圳市信访局部门预算.pdf": [
-        ("unknown", [10, 11]), ("summary", [15, 16]), ("revenue", [17]), ("expenditure", [18, 19, 20]),
+        ("summary", [15, 16]), ("revenue", [17]), ("expenditure", [18, 19, 20]),
         ("basic_expenditure", [21, 22]), ("project_expenditure", [23]), ("appropriation_summary", [24, 25]),
         ("general_budget_expenditure", [26, 27]), ("expenditure_by_economic", [28, 29, 30]),
         ("three_public", [31]), ("government_fund_expenditure", [32]), ("state_capital_expenditure", [33])],
@@ -48,7 +48,7 @@ EXPECTED = {
         ("three_public", [18]), ("government_fund_expenditure", [19]), ("state_capital_expenditure", [20]),
         ("basic_expenditure", [21, 22, 23]), ("project_expenditure", [24]), ("government_procurement", [25])],
     "福州 2026年福州市生态环境局部门预算.pdf": [
-        ("unknown", [4]), ("summary", [7]), ("revenue", [8]), ("expenditure", [9]),
+        ("budget_units", [4]), ("summary", [7]), ("revenue", [8]), ("expenditure", [9]),
         ("appropriation_summary", [10]), ("general_budget_expenditure", [11]),
         ("government_fund_expenditure", [12]), ("state_capital_expenditure", [13]),
         ("expenditure_by_economic", [14]), ("general_budget_basic_expenditure", [15, 16, 17]),
@@ -60,7 +60,7 @@ EXPECTED = {
         ("three_public", [18]), ("government_fund_expenditure", [19]), ("state_capital_expenditure", [20]),
         ("organ_operation_expenditure", [21]), ("government_procurement", [22])],
     "西安 气象局_2026年部门预算.pdf": [
-        ("unknown", [6]), ("unknown", [10]), ("unknown", [17]), ("summary", [18]), ("revenue", [19]),
+        ("budget_units", [6]), ("unknown", [10]), ("table_index", [17]), ("summary", [18]), ("revenue", [19]),
         ("expenditure", [20]), ("appropriation_summary", [21]), ("general_budget_expenditure", [22]),
         ("expenditure_by_economic", [23]), ("general_budget_basic_by_function", [24]),
         ("general_budget_basic_expenditure", [25]), ("government_fund_expenditure", [26]),
@@ -88,20 +88,19 @@ PERFORMANCE = {
     "广州 生态环境局_广州市生态环境局2026年部门整体预算绩效目标申报表.pdf": (1, 25),
     "杭州 2026年杭州市气象局部门预算.pdf": (3, 0),              # 表11 p. 25: unit | project | amount | goal only
     "江苏 江苏省政协办公厅2019年预算公开表.pdf": (0, 0),
-    "深圳 2026年深圳市信访局部门预算.pdf": (0, 0),              # pp. 10-11: goals in the narrative, no 绩效目标表
+    "深圳 2026年深圳市信访局部门预算.pdf": (6, 0),              # pp. 10-11: unit | project | 预算数 | goal, 6 rows
     "烟台 2026年烟台市信访局部门预算.pdf": (3, 32),             # pp. 30-32: 7 + 13 + 12
     "福州 2026年福州市生态环境局部门预算.pdf": (1, 14),          # pp. 23-24: 3 + 11
     "苏州 2026年苏州市审计局部门预算.pdf": (0, 0),              # p. 30: 7 projects named in prose only
-    # 表14 p. 31: 32; 表15 p. 32: 32; 表16 p. 33 a blank template: no 三级 filled, one row per printed 二级 (9)
-    "西安 气象局_2026年部门预算.pdf": (3, 73),
+    # 表14 p. 31: 32; 表15 p. 32: 32; 表16 p. 33 a blank template: no 三级 filled, its 9 二级 rows no indicators
+    "西安 气象局_2026年部门预算.pdf": (3, 64),
     "重庆 2026年重庆市气象局部门预算.pdf": (3, 23),             # 表十 pp. 19-20: 8 + 3; 表十一 blank; 表十二 12
     "长沙 2026年长沙市信访局部门预算.pdf": (5, 101),            # pp. 22-29: 16 16 23 21; pp. 30-32: 10 + 10 + 5
 }
 
-# ruled boxes that are not financial tables: kept raw and typed unknown, never dropped
-NOT_FINANCIAL = {"深圳 2026年深圳市信访局部门预算.pdf": [10],      # project list inside the narrative
-                 "福州 2026年福州市生态环境局部门预算.pdf": [4],     # list of member units
-                 "西安 气象局_2026年部门预算.pdf": [6, 10, 17]}      # unit list, a yearly comparison, the report index
+# ruled boxes that are not financial tables: kept raw and typed unknown, never dropped (the lists the
+# catalog names, 预算单位构成 budget_units and 报表目录 table_index, are typed and keep their raw grid too)
+NOT_FINANCIAL = {"西安 气象局_2026年部门预算.pdf": [10]}             # a yearly comparison
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -14,7 +14,7 @@ from .. import __version__
 @dataclass
 class FileResult:
     file: str                     # path relative to the input folder
-    status: str                   # ok | skipped | failed
+    status: str                   # ok | partial | skipped | failed
     reason: str = ""
     pages: int = 0
     tables: dict[str, int] = field(default_factory=dict)
@@ -46,14 +46,34 @@ def current_output(pdf: Path, out: Path) -> dict | None:
 
 def skipped(rel: str, data: dict) -> FileResult:
     tables = data.get("tables", [])
-    return FileResult(file=rel, status="skipped", reason="up to date", pages=data["source"]["pages"],
+    damage = damage_reason(data.get("warnings", []))
+    return FileResult(file=rel, status="skipped", reason=f"up to date (partial: {damage})" if damage else "up to date",
+                      pages=data["source"]["pages"],
                       tables=dict(sorted(Counter(t["type"] for t in tables).items())),
                       performance=len(data.get("performance", [])),
                       checks_failed=sum(c["status"] == "fail" for t in tables for c in t.get("checks", [])))
 
 
+# warnings that mean part of the file was not read as printed: such a file is `partial`, never `ok`
+DAMAGE_CODES = ("page_damaged", "document_repaired", "page_duplicate", "page_unreadable")
+
+
+def damage_reason(warnings) -> str:
+    """'' for an intact file; else what is damaged, with the pages: 'page_damaged p. 3, 7; document_repaired'."""
+    pages: dict[str, list[int]] = {}
+    for w in warnings:
+        code, page = (w.get("code"), w.get("page")) if isinstance(w, dict) else (w.code, w.page)
+        if code in DAMAGE_CODES:
+            pages.setdefault(code, [])
+            if page is not None and page not in pages[code]:
+                pages[code].append(page)
+    return "; ".join(f"{code} p. {', '.join(map(str, sorted(p)))}" if p else code
+                     for code, p in sorted(pages.items(), key=lambda kv: DAMAGE_CODES.index(kv[0])))
+
+
 def summarise(rel: str, doc, seconds: float) -> FileResult:
-    return FileResult(file=rel, status="ok", pages=doc.source.pages,
+    reason = damage_reason(doc.warnings)
+    return FileResult(file=rel, status="partial" if reason else "ok", reason=reason, pages=doc.source.pages,
                       tables=dict(sorted(Counter(t.type for t in doc.tables).items())),
                       performance=len(doc.performance),
                       checks_failed=sum(c.status == "fail" for t in doc.tables for c in t.checks),

@@ -39,10 +39,10 @@ class BatchProgress:
         table = Table(title="batch summary")
         for col in ("status", "files", "pages"):
             table.add_column(col)
-        for status in ("ok", "skipped", "failed"):
+        for status in ("ok", "partial", "skipped", "failed"):
             rows = [r for r in summary.results if r["status"] == status]
             table.add_row(status, str(len(rows)), str(sum(r.get("pages", 0) for r in rows)))
         self.console.print(table)
         for r in summary.results:
-            if r["status"] == "failed":
-                self.console.print(f"failed: {r['file']}: {r['reason']}")
+            if r["status"] in ("failed", "partial"):
+                self.console.print(f"{r['status']}: {r['file']}: {r['reason']}")

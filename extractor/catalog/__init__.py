@@ -101,6 +101,46 @@ def table_types() -> list[str]:
     return [t["id"] for t in load("tables")["type"]]
 
 
+@lru_cache(maxsize=None)
+def header_rules() -> dict[tuple[str, ...], str]:
+    """First header rows that type an untitled table (tables.toml ``headers``), normalised -> type id."""
+    return {tuple(norm_label(w) for w in row): t["id"] for t in load("tables")["type"] for row in t.get("headers", [])}
+
+
+@lru_cache(maxsize=None)
+def _header_words() -> tuple[tuple[frozenset[str], str], ...]:
+    return tuple((frozenset(norm_label(w) for w in words), t["id"])
+                 for t in load("tables")["type"] for words in t.get("header_words", []))
+
+
+def type_by_header(cells: list[str]) -> str | None:
+    """The type an untitled table's first header row names: the whole row (``headers``) or words
+    standing anywhere in it (``header_words``)."""
+    row = tuple(norm_label(c) for c in cells if norm_label(c))
+    hit = header_rules().get(row)
+    if hit:
+        return hit
+    present = set(row)
+    return next((ident for words, ident in _header_words() if words <= present), None)
+
+
+def keeps_raw(type_id: str) -> bool:
+    """Lists of words (预算单位构成, 报表目录 …) keep their cell grid beside their rows."""
+    return any(t["id"] == type_id and t.get("keep_raw") for t in load("tables")["type"])
+
+
+@lru_cache(maxsize=None)
+def _not_title_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in load("tables")["not_title"]["patterns"])
+
+
+def not_a_title(text: str) -> bool:
+    """Narrative headings, sentences pointing at a table and table-of-contents lines (tables.toml
+    ``not_title``): text that reads like a title but heads no table."""
+    t = norm_label(text)
+    return any(rx.search(t) for rx in _not_title_res())
+
+
 # ---- column headers -----------------------------------------------------------------------------
 def normalise_column(text: str) -> str:
     """Header normal form; a leading year (2020年“三公”经费预算数) says nothing about the column."""

@@ -2,7 +2,7 @@
 (snap and join edges, intersect them, close cells, group touching cells into tables)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
@@ -19,6 +19,8 @@ class Region:
     cells: list[BBox]             # lattice: the closed cells; stream: empty
     parser: str = "lattice"       # which grid parser reads it: "lattice" or "stream"
     fragment: bool = False        # a lone row at a page top: kept only where it continues a table
+    # (end, y, x0, x1): stretches closed where no line is drawn, a row a page break cut ("top"/"bottom")
+    opened: list[tuple[str, float, float, float]] = field(default_factory=list)
 
 
 def _as_dict(e: Edge) -> dict:
@@ -42,6 +44,56 @@ def _carried_row(page: PageContent, cells: list[BBox]) -> bool:
     return len(cells) >= 3 and min(c[1] for c in cells) < 0.15 * page.height
 
 
+_OPEN_END = 3      # vertical rulings that stop at one height with no horizontal one there
+
+
+def _open_ends(edges: list[dict], tol: float) -> list[dict]:
+    """Horizontal edges where a row carried over a page break lost its border: Word draws the side
+    rulings of a row split at a page's top (or foot) but not the line closing it, so the lattice would
+    never close that row and its amounts would fall out of the table. Where three or more vertical
+    rulings end at one height, each stretch between two of them that no horizontal ruling covers there,
+    but one crosses further along both, is closed at that height (a gap between two tables side by side
+    is crossed by none)."""
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    by_x: dict[int, list[dict]] = {}
+    for v in vs:
+        by_x.setdefault(round(v["x0"]), []).append(v)
+    reach = int(tol) + 1
+
+    def near(v: dict) -> list[dict]:
+        """Vertical rulings at v's x (within tol): where a ruling drawn in pieces would go on."""
+        k = round(v["x0"])
+        return [w for d in range(-reach, reach + 1) for w in by_x.get(k + d, ())]
+
+    out = []
+    for end in ("top", "bottom"):
+        ys: dict[int, list[dict]] = {}
+        for v in vs:
+            ys.setdefault(round(v[end]), []).append(v)
+        for y in sorted(ys):
+            group = sorted(ys[y], key=lambda v: v["x0"])
+            if len({round(v["x0"]) for v in group}) < _OPEN_END:
+                continue
+            at = group[0][end]
+            here = [h for h in hs if abs(h["top"] - at) <= tol]
+            # a ruling drawn in pieces (Word draws a merged cell's sides row by row) goes on past its end
+            group = [v for v in group if not any(
+                w is not v and abs(w["x0"] - v["x0"]) <= tol and w["top"] - tol <= at <= w["bottom"] + tol
+                and (w["bottom"] > at + tol if end == "bottom" else w["top"] < at - tol) for w in near(v))]
+            for a, b in zip(group, group[1:]):
+                xa, xb = a["x0"], b["x0"]
+                if xb - xa < 3 * tol or any(h["x0"] < (xa + xb) / 2 < h["x1"] for h in here):
+                    continue
+                lo, hi = max(a["top"], b["top"]), min(a["bottom"], b["bottom"])
+                if not any(h["x0"] <= xa + tol and h["x1"] >= xb - tol and abs(h["top"] - at) > tol
+                           and lo - tol <= h["top"] <= hi + tol for h in hs):
+                    continue
+                out.append({"orientation": "h", "x0": xa, "x1": xb, "top": at, "bottom": at,
+                            "width": xb - xa, "height": 0.0, "object_type": "line", "opened": end})
+    return out
+
+
 def find_regions(page: PageContent, settings: Settings) -> list[Region]:
     """Every ruled table on the page, top to bottom. Pages without edges cost nothing here."""
     if len(page.edges) < 4:
@@ -49,6 +101,8 @@ def find_regions(page: PageContent, settings: Settings) -> list[Region]:
     edges = [_as_dict(e) for e in page.edges
              if (e.x1 - e.x0 if e.orientation == "h" else e.bottom - e.top) >= 1]
     tol = settings.snap_tolerance
+    added = _open_ends(edges, tol)
+    edges += added
     merged = merge_edges(edges, tol, tol, settings.join_tolerance, settings.join_tolerance)
     merged = [e for e in merged
               if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= settings.edge_min_length]
@@ -67,6 +121,9 @@ def find_regions(page: PageContent, settings: Settings) -> list[Region]:
             fragment = True
         bbox = (min(c[0] for c in group), min(c[1] for c in group),
                 max(c[2] for c in group), max(c[3] for c in group))
-        regions.append(Region(page.number, bbox, sorted(group, key=lambda c: (c[1], c[0])), fragment=fragment))
+        opened = [(e["opened"], e["top"], e["x0"], e["x1"]) for e in added
+                  if bbox[0] - tol <= e["x0"] and e["x1"] <= bbox[2] + tol and bbox[1] - tol <= e["top"] <= bbox[3] + tol]
+        regions.append(Region(page.number, bbox, sorted(group, key=lambda c: (c[1], c[0])), fragment=fragment,
+                              opened=opened))
     regions.sort(key=lambda r: (r.bbox[1], r.bbox[0]))
     return regions

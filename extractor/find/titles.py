@@ -96,36 +96,157 @@ def caption_for(page: PageContent, region: Region, above: float, below: float, s
     and the band between the region and ``below`` for a note."""
     cap = Caption()
     x0, top, x1, bottom = region.bbox
-    band = [l for l in page.lines((0, max(above, top - settings.title_search_height * 2), page.width, top))]
-    band += _caption_cells(page, region)
-    best: catalog.Match | None = None
-    best_text = None
-    for text in _candidates(band):
-        if unit_of(text) and not ("表" in text and len(text) > 8):
-            continue
-        m = match_title(text, settings)
-        if m and (best is None or m.score > best.score):
-            best, best_text = m, text
-    for line in band:
-        cap.unit = unit_of(line.text) or cap.unit
-        cap.department = department_of(line.text) or cap.department
+    band = _after_prose(_plain(page.lines((0, max(above, top - settings.title_search_height * 2), page.width, top))))
+    cells = _plain(_caption_cells(page, region))
+    best, best_text = _best_title(band + cells, settings)
+    if best is not None and best_text not in _candidates(band) and _lists_titles(page, region, settings):
+        best, best_text = _best_title(band, settings)   # the top row of an index of titles is an entry
+    band += cells
+    _read_unit_and_department(cap, band)
     if best is not None:
         cap.title, cap.type, cap.score = clean(best_text), best.value, best.score
     else:
         # keep the nearest line that reads like a table title, typed unknown
         for line in reversed(band):
             t = clean(line.text)
-            if reads_as_title(t):
+            if reads_as_title(t) and not catalog.not_a_title(t):
                 cap.title = t
                 break
         else:   # a title with words after it on the line (…绩效目标表 一级项目)
             for line in reversed(band):
                 t = clean(_LABEL_CUT.sub("", line.text))
-                if "表" in t and len(t) <= 40 and not unit_of(line.text) and not t.startswith(("注", "说明")):
+                if "表" in t and len(t) <= 40 and not unit_of(line.text) and not t.startswith(("注", "说明")) \
+                        and not catalog.not_a_title(t):
                     cap.title = _TITLE_HEAD.match(t).group(0)
                     break
+        if region.cells:
+            cap.type = header_type(page, region)
     cap.note = _note(page, bottom, min(below, bottom + settings.note_search_height * 3))
     return cap
+
+
+def _best_title(lines: list[TextLine], settings: Settings) -> tuple[catalog.Match | None, str | None]:
+    """The best catalog match among the lines and pairs of lines; of equal scores the one nearest the
+    table (a numbered heading 一、收支预算总表 over the title 2026年度收支预算总表 is not the title)."""
+    best: catalog.Match | None = None
+    best_text = None
+    single = len(lines)
+    texts = _candidates(lines)
+    for text in texts[:single][::-1] + texts[single:][::-1]:
+        if unit_of(text) and not ("表" in text and len(text) > 8):
+            continue
+        if catalog.not_a_title(text):
+            continue        # 一、收支预算总表情况说明 · …见下表： · 八、一般公共预算支出预算表……12
+        m = match_title(text, settings)
+        if m and (best is None or m.score > best.score):
+            best, best_text = m, text
+    return best, best_text
+
+
+def _read_unit_and_department(cap: Caption, lines: list[TextLine]) -> None:
+    """单位：万元 and 部门：…, also where the unit is wrapped over two lines (单位：万 / 元)."""
+    for k, line in enumerate(lines):
+        cap.unit = unit_of(line.text) or cap.unit
+        if k + 1 < len(lines) and _UNIT_OPEN.search(line.text) and not unit_of(line.text):
+            cap.unit = unit_of(line.text + lines[k + 1].text) or cap.unit
+        cap.department = department_of(line.text) or cap.department
+
+
+_UNIT_OPEN = re.compile(r"单位\s*[：:]\s*(?:万|千)?\s*$")
+
+
+def _plain(lines: list[TextLine]) -> list[TextLine]:
+    """The lines without glyphs whose box is far taller than their line's (a header cell's wrapped
+    vertical text can report boxes reaching up through the title line, and would be read into it)."""
+    out = []
+    for line in lines:
+        heights = sorted(c.bottom - c.top for c in line.chars)
+        limit = 3 * heights[(len(heights) - 1) // 2]
+        kept = [c for c in line.chars if c.bottom - c.top <= limit]
+        if kept:
+            out.append(line if len(kept) == len(line.chars) else TextLine(kept))
+    return out
+
+
+_PROSE = re.compile(r"[，。；]")
+
+
+def _after_prose(lines: list[TextLine]) -> list[TextLine]:
+    """The lines below the last paragraph of prose: a title is printed right above its table, so a
+    heading above a paragraph (二、收入预算总表情况 / 本表反映……) is not the title of a table below it."""
+    for k in range(len(lines) - 1, -1, -1):
+        text = lines[k].text
+        if len(catalog.norm_label(text)) >= 12 and _PROSE.search(text) and not unit_of(text) \
+                and not department_of(text):
+            return lines[k + 1:]
+    return lines
+
+
+def _lists_titles(page: PageContent, region: Region, settings: Settings) -> bool:
+    """A ruled table of contents (报表目录): the first cells of several rows are table titles, so the
+    one in its top row names an entry, not the table."""
+    rows: dict[float, list] = {}
+    for cell in region.cells:
+        rows.setdefault(round(cell[1]), []).append(cell)
+    hits = 0
+    for top in sorted(rows)[:8]:
+        for cell in sorted(rows[top]):
+            text = " ".join(l.text for l in page.lines(cell))
+            if text.strip():
+                hits += match_title(text, settings) is not None and "表" in text
+                break
+    return hits >= 3
+
+
+def header_type(page: PageContent, region: Region) -> str:
+    """An untitled list typed by its first header row (tables.toml ``headers``): 序号 | 单位名称 | 拟变动情况."""
+    rows: dict[float, list] = {}
+    for cell in region.cells:
+        rows.setdefault(round(cell[1]), []).append(cell)
+    for top in sorted(rows)[:3]:
+        texts = [t for t in (" ".join(l.text for l in page.lines(cell)) for cell in sorted(rows[top])) if t.strip()]
+        if len(texts) >= 2:
+            return catalog.type_by_header(texts) or "unknown"
+    return "unknown"
+
+
+def trailing_title(page: PageContent, regions: list[Region], settings: Settings) -> Caption | None:
+    """A catalog title printed at the foot of a page with no table under it (the table starts on the
+    next page): the caption that the next page's untitled first table takes (``carried_caption``)."""
+    start = max((r.bbox[3] for r in regions), default=0.0)
+    if not any(c.text == "表" and c.top >= start for c in page.chars):
+        return None                                        # every title names a 表: most pages stop here
+    lines = _plain(page.lines((0, start, page.width, page.height)))
+    while lines and _FOLIO.match(catalog.norm_label(lines[-1].text)):
+        lines.pop()                                        # the page number
+    labels: list[TextLine] = []
+    while lines and len(labels) < 2 and (unit_of(lines[-1].text) or department_of(lines[-1].text)):
+        labels.insert(0, lines.pop())                      # 部门：…  单位：万元
+    if not lines:
+        return None
+    best, text = _best_title(lines[-2:], settings)
+    if best is None or clean(text) not in (clean(lines[-1].text), clean("".join(l.text for l in lines[-2:]))):
+        return None                                        # the title must be the last words above the labels
+    cap = Caption(title=clean(text), type=best.value, score=best.score)
+    _read_unit_and_department(cap, labels)
+    return cap
+
+
+def carried_caption(carried: Caption | None, page: PageContent, region: Region, cap: Caption) -> Caption:
+    """The first table of a page takes the title left at the foot of the previous page when it has none
+    of its own (a type read from its header row gives way to the title's) and nothing but a running
+    header stands above it."""
+    if carried is None or cap.title is not None:
+        return cap
+    above = [l for l in page.lines((0, 0, page.width, region.bbox[1])) if not _FOLIO.match(catalog.norm_label(l.text))]
+    if len(above) > 2 or any(_PROSE.search(l.text) for l in above):
+        return cap
+    out = Caption(carried.title, carried.type, carried.score, cap.unit or carried.unit,
+                  cap.department or carried.department, cap.note)
+    return out
+
+
+_FOLIO = re.compile(r"^[-—－]*\d{1,3}[-—－]*$")
 
 
 def _caption_cells(page: PageContent, region: Region) -> list[TextLine]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .. import catalog
 from ..grid.text import clean
 from ..mapping.values import is_amount
 from ..read import PageContent, TextLine
@@ -18,6 +19,14 @@ def _words(line: TextLine) -> list[str]:
     return [w for w in line.text.split(" ") if w]
 
 
+def _prose(line: TextLine) -> bool:
+    """A line of a paragraph (…增加2043.58万元，增长10.95%。): its amounts are not a table's."""
+    return len(line.text) >= 12 and _SENTENCE.search(line.text) is not None
+
+
+_SENTENCE = re.compile(r"[，。；]")
+
+
 def _numeric(line: TextLine) -> int:
     return sum(is_amount(w) for w in _words(line))
 
@@ -27,12 +36,13 @@ def find_unruled(page: PageContent, ruled: list[Region], settings: Settings) -> 
     the next title or the first run of prose. Pages without the character 表 cost one scan of their text."""
     if not _TITLE_HINT.search("".join(c.text for c in page.chars)):
         return []
-    lines = page.lines()
+    lines = [l for l in page.lines() if l.bottom > 0 and l.top < page.height]   # text set off the page is not printed
     out: list[Region] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        m = match_title(clean(line.text), settings) if "表" in line.text and len(line.text) < 60 else None
+        m = match_title(clean(line.text), settings) \
+            if "表" in line.text and len(line.text) < 60 and not catalog.not_a_title(line.text) else None
         if m is None:
             i += 1
             continue
@@ -59,7 +69,7 @@ def find_unruled(page: PageContent, ruled: list[Region], settings: Settings) -> 
                 break
             block.append(nxt)
             j += 1
-        if sum(_numeric(l) > 0 for l in block) >= 2:
+        if sum(_numeric(l) > 0 for l in block) >= 2 and sum(map(_prose, block)) * 2 < len(block):
             x0 = min(l.x0 for l in block) - 1
             x1 = max(l.x1 for l in block) + 1
             out.append(Region(page.number, (x0, block[0].top - 1, x1, block[-1].bottom + 1), [], parser="stream"))

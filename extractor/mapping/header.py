@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .. import catalog
 from ..grid import Grid
 from ..settings import Settings
+from .column_keys import YEAR_ROOT, fund_part_key, group_measures, is_generic, shared_of_which, strip_measure
 from .values import is_amount
 
 OF_WHICH = re.compile(r"^其中[:：]?")
@@ -23,6 +24,8 @@ class ColumnSpec:
     parent: tuple[int, int] | None = None   # header cell above node
     generic: bool = False          # 合计 / 小计: the sum of its siblings
     of_which: bool = False         # 其中: part of a sibling, not a summand
+    of_which_at: int | None = None  # index in ``path`` of the cell that prints 其中
+    fund_heading: str | None = None   # fund-source columns: the key of the heading above (abroad, total …)
     key: str = ""
     id: str = ""
     score: float = 0.0
@@ -74,25 +77,47 @@ class Layout:
 
 
 # ---- header extent ------------------------------------------------------------------------------
+_TITLE_END = re.compile(r"表(?:[0-9一二三四五六七八九十]{1,3}|\([^()]{1,12}\))?$")   # …表 · …表公开表九 · …表(一般公共预算)
+
+
 def _is_caption_row(grid: Grid, r: int) -> bool:
     """A top row holding nothing, or only a title, table number or unit line: not a spanning header."""
     filled = [c for c in grid.row_cells(r) if c.text]
     if not filled:
         return True
     if len(filled) > 1:
-        return all(re.search(r"(?:部门|单位|编制)[^:]{0,6}:", catalog.norm_label(c.text)) for c in filled)
+        return _label_value_row([catalog.norm_label(c.text) for c in sorted(filled, key=lambda c: c.col)])
     text = catalog.norm_label(filled[0].text)
-    return (not text or text.endswith("表") or "单位:" in text or "部门:" in text or "编制" in text
+    return (not text or _TITLE_END.search(text) is not None or "单位:" in text or "部门:" in text or "编制" in text
             or re.search(r"\d{4}年", text) is not None)
+
+
+_CAPTION_LABEL = re.compile(r"(?:部门|单位|编制)[^:]{0,6}:")
+
+
+def _label_value_row(texts: list[str]) -> bool:
+    """部门：XX单位 | 单位：万元 printed inside the frame: every cell is a caption label with its value,
+    or the value printed in the next cell after a bare label (部门： | 江苏省人大常委会办公厅)."""
+    waiting = False
+    for t in texts:
+        if _CAPTION_LABEL.search(t):
+            waiting = t.endswith(":")
+        elif waiting and not is_amount(t):
+            waiting = False
+        else:
+            return False
+    return True
 
 
 def _column_number_row(texts: list[str]) -> bool:
     nums = [t for t in texts if t]
     marks = catalog.load("rows")["column_number"]["labels"]
     digits = [t for t in nums if t.isdigit()]
+    others = [t for t in nums if not t.isdigit()]
+    if len(digits) == 1 and digits[0] == "1" and any(o in marks and o.strip("—-") for o in others):
+        return all(o in marks for o in others)      # ** | 1 · 栏次 | 1: a one-column table's number row
     if len(digits) < 2:
         return False
-    others = [t for t in nums if not t.isdigit()]
     ints = [int(t) for t in digits]
     return all(o in marks for o in others) and ints == sorted(ints) and ints[0] <= 2 and ints[-1] - ints[0] == len(ints) - 1
 
@@ -290,29 +315,6 @@ def _segment_root(seg: Segment) -> str | None:
     return None
 
 
-_YEAR_ROOT = re.compile(r"^((?:19|20)\d{2})年度?(?:预算数?|决算数?)?$")
-_CHANGE = re.compile(r"^(?:增减|增减变化|增减变化情况|增减额|比上年增减|增减数)$")
-
-
-def _strip_measure(spec: ColumnSpec, paired: bool, years: list[int]) -> tuple[list[str], list[tuple[int, int]]]:
-    """预算数/决算数 leaves of a pair, and 2021年 | 2022年 | 增减变化情况 roots, become the column's measure."""
-    path, nodes = list(spec.path), list(spec.nodes)
-    if not path:
-        return path, nodes
-    root = catalog.norm_label(path[0])
-    year = _YEAR_ROOT.match(root)
-    if len(path) > 1 and len(years) >= 2 and (year or _CHANGE.match(root)):
-        spec.measure = "change" if not year else "current_year" if int(year.group(1)) == max(years) else "prior_year"
-        path, nodes = path[1:], nodes[1:]
-    leaf = catalog.norm_label(path[-1])
-    if paired:
-        for measure in ("budget", "final"):
-            if leaf in catalog.label_set("measures", measure):
-                spec.measure = measure
-                return path[:-1], nodes[:-1]
-    return path, nodes
-
-
 def _covers(cell, specs: list[ColumnSpec]) -> bool:
     return all(cell.col <= s.col <= cell.last_col for s in specs)
 
@@ -325,9 +327,10 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
     n_values = len(seg.value_cols)
     used: dict[str, int] = {}
     years = sorted({int(m.group(1)) for s in seg.value_cols if s.path
-                    for m in [_YEAR_ROOT.match(catalog.norm_label(s.path[0]))] if m})
+                    for m in [YEAR_ROOT.match(catalog.norm_label(s.path[0]))] if m})
+    groups = group_measures(seg.value_cols)
     for spec in seg.value_cols:
-        path, nodes = _strip_measure(spec, paired, years)
+        path, nodes = strip_measure(spec, paired, years, groups)
         # a side word at the root (收入 | 支出) and a root that spans every value column say nothing
         side_root = bool(seg.side) and bool(path) and path == spec.path[:len(path)] and _side(path[0]) == seg.side
         while len(path) > 1 and nodes:
@@ -345,10 +348,12 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
         key, score = None, 0.0
         if path:
             leaf = catalog.norm_label(path[-1])
-            if OF_WHICH.match(leaf) or any(catalog.norm_label(p) in ("其中", "其中:") for p in path[:-1]):
+            bare = [i for i, p in enumerate(path[:-1]) if catalog.norm_label(p) in ("其中", "其中:")]
+            if OF_WHICH.match(leaf) or bare:
                 spec.of_which = True
+                spec.of_which_at = bare[-1] if bare else len(path) - 1
                 leaf = OF_WHICH.sub("", leaf) or leaf
-            if leaf in generic:
+            if is_generic(leaf, generic):
                 spec.generic = True
                 if len(path) == 1:
                     key, score = "total", 100.0
@@ -367,11 +372,18 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
         elif spec.measure:
             key, score = "total", 100.0
         if key is not None and not spec.generic and len(path) > 1:
+            # 项目支出 / 项目支出总数: the leaf restates its group; a leaf is never its own group
+            # because the group's name merely resembles it (其他资金收入 / 其他收入)
             parent = index.match(path[-2], settings.column_cutoff)
-            spec.generic = parent is not None and parent.value == key   # 项目支出 / 项目支出总数
+            restates = catalog.normalise_column(path[-2]) in catalog.normalise_column(path[-1])
+            spec.generic = parent is not None and parent.value == key and restates
+        if key is not None and not spec.generic and len(path) > 1:
+            key, spec.fund_heading = fund_part_key(path, key, index, settings.column_cutoff, generic)
         if key is None:
             key = "unmapped:" + (spec.label or f"column {spec.col + 1}")
         spec.key, spec.score = key, score
         ident = f"{key}@{spec.measure}" if spec.measure else key
         used[ident] = used.get(ident, 0) + 1
         spec.id = ident if used[ident] == 1 else f"{ident}#{used[ident]}"
+    shared_of_which(seg.value_cols)
+

@@ -15,6 +15,7 @@ from ..models import Indicator, Warning
 _SUFFIX = re.compile(r"(?:指标|目标)$")
 _NUMBERING = re.compile(r"^\s*(?:指标\s*\d+\s*[：:]|\d+\s*-)\s*")
 _ELLIPSIS = re.compile(r"^[.…·。\s]+$")
+_POINTS = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")      # 产出指标（50分）
 
 
 def core(name: str | None) -> str:
@@ -29,7 +30,7 @@ def clean_name(text: str | None) -> str:
     t = (text or "").strip()
     if _ELLIPSIS.match(t):
         return ""
-    return _NUMBERING.sub("", t).strip()
+    return _POINTS.sub("", _NUMBERING.sub("", t)).strip()
 
 
 @dataclass(frozen=True)

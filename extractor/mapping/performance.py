@@ -21,12 +21,13 @@ from ..models import Indicator, PerformanceTable, Warning
 from . import performance_fields as pf
 from .indicators import (canonical, clean_name, fill_leading, is_known_l1, is_known_l2, is_serialized,
                          parse_serialized, place_levels, split_fused)
-from .performance_list import ListRows
+from .performance_list import ListRows, joins_performance, part_kind  # noqa: F401 (the pipeline's names)
 from .performance_fields import YEAR as _YEAR, performance_kind, unit_in_title  # noqa: F401 (the pipeline's names)
 from .tables import TablePart
 from .targets import comparator_of, parse_target
 
 _YEAR_LINE = re.compile(r"^\(?((?:19|20)\d{2})年度?\)?$")
+_HEADER_SPAN = 3            # a cell over more rows is a group label beside the body (绩效指标), not a header
 _FIRST_OF_GROUP = re.compile(r"^\s*指标\s*1\s*[：:]")
 
 
@@ -64,6 +65,7 @@ class _Form:
     next_l2: str | None = None           # a 二级 printed a row early (seed: 质量 | 数量 | 每年… ≥1000人)
     prev: tuple | None = None            # (grid, 三级 cell, 指标值 cell) of the last indicator row
     head: str = ""                       # a list's project cell as printed (its rest may follow a page break)
+    empty_rows: int = 0                  # blank template rows skipped (not indicators)
 
 
 class _Reader(ListRows):
@@ -92,7 +94,7 @@ class _Reader(ListRows):
     def _header(self, grid: Grid, r: int) -> tuple[int, int, _Cols] | None:
         """An indicator grid or project list header on row ``r``: (first row, last row, columns)."""
         found: dict[str, tuple[int, GridCell]] = {}
-        here = [c for c in grid.cells if c.row == r and c.text]
+        here = [c for c in grid.cells if c.row == r and c.text and c.rowspan <= _HEADER_SPAN]
         bottom_here = max((c.last_row for c in here), default=r)
         rows = here + [c for c in grid.cells if c.row < r <= c.last_row <= bottom_here and c.text]
         for cell in rows:
@@ -105,13 +107,15 @@ class _Reader(ListRows):
         roles = set(found)
         grid_form = "level3" in roles and ("target" in roles or "level1" in roles or "level2" in roles) \
             and len(roles) >= 3
-        list_form = "project" in roles and len(roles & {"amount", "goal", "level3", "unit"}) >= 1 and len(roles) >= 3
+        list_form = "project" in roles and len(roles & {"amount", "year_budget", "goal", "level3", "unit"}) >= 1 \
+            and len(roles) >= 3
         if not (grid_form or list_form):
             return None
         # the rows above that hold header cells of the same block (two-row headers, 项目名称 over 一级指标)
         cells = [c for _, c in found.values()]
         top = min(c.row for c in cells)
         bottom = max(c.last_row for c in cells)
+        bottom = self._wrapped_header(grid, bottom, found)
         for c in grid.cells:      # labels under the header cells (财政资金 | 其他资金 under 其中)
             if top <= c.row <= bottom:
                 role = pf.match(c.text, "columns")
@@ -121,6 +125,26 @@ class _Reader(ListRows):
         xs = {role: (c.bbox[0] + c.bbox[2]) / 2 for role, (_, c) in found.items()}
         listing = "project" in roles_col or ("unit" in roles_col and "goal" in roles_col)
         return top, bottom, _Cols(roles_col, xs, grid, listing)
+
+    @staticmethod
+    def _wrapped_header(grid: Grid, bottom: int, found: dict) -> int:
+        """Header labels cut over two grid rows where no ruling divides them (二级 / 指标, 年度 / 指标值, 实际 /
+        完成值): each lower piece is read with the piece above it; the header takes the row where that names
+        columns it lacked."""
+        below = [c for c in grid.cells if c.row == bottom + 1 and c.text and c.rowspan <= _HEADER_SPAN]
+        joined = {}
+        for c in below:
+            above = grid.at(bottom, c.col)
+            head = above.text if above is not None and above is not c and above.rowspan <= _HEADER_SPAN else ""
+            joined[id(c)] = (c, pf.match(head + c.text, "columns") or pf.match(c.text, "columns"))
+        if not joined or not all(role or len(catalog.norm_label(c.text)) <= 2 for c, role in joined.values()):
+            return bottom
+        if not {role for _, role in joined.values()} - set(found) - {None}:
+            return bottom
+        for c, role in joined.values():
+            if role and role not in found:
+                found[role] = (pf.column_rank(c.text), c)
+        return max(c.last_row for c in below)
 
     def read(self, grid: Grid) -> None:
         header_rows: dict[int, tuple[int, int, _Cols]] = {}
@@ -228,6 +252,9 @@ class _Reader(ListRows):
         if not (l1 or l2 or l3 or target or period):
             return
         l3_cell, target_cell = cell("level3"), cell("target")
+        if _prose(cell("level1"), cell("level2"), l3_cell, target_cell) or pf.is_prose_heading(l1 or l2 or l3):
+            self.cols = None                   # a note or glossary under the grid: the form ends with its grid
+            return
         starts = [c for c in (cell("level1"), cell("level2")) if c is not None and c.row == r and c.text]
         if form.prev and form.prev[0] is grid and form.table.indicators and not starts \
                 and target_cell is not None and target_cell is form.prev[2] \
@@ -254,7 +281,8 @@ class _Reader(ListRows):
         # a one-row 二级 cell slid into the 一级 or the 三级 column (text pulled out of a PDF, the seed)
         if l1 and not l2 and is_known_l2(l1, exact=True) and not is_known_l1(l1):
             l1, l2 = "", l1
-        if l3 and is_known_l2(l3, exact=True):
+        l2_here = cell("level2") is not None and cell("level2").row == r and bool(l2)
+        if l3 and is_known_l2(l3, exact=True) and not (l2_here and canonical(l2) == canonical(l3)):
             parsed = parse_target(target)
             fused = parsed.name_prefix and (parsed.comparator or parsed.unit)
             named = " " in target.strip() and not parsed.value
@@ -298,10 +326,11 @@ class _Reader(ListRows):
         unit = text("measure_unit").strip()
         if parsed.unit is None and parsed.value is not None and unit:
             parsed.unit = unit
-        if not l3 and not target and t.indicators:
-            last = t.indicators[-1]
-            if not last.level3 and not last.target_raw and (last.level1, last.level2) == (l1 or None, l2 or None):
-                return                              # a blank template row repeated (指标2： / ……)
+        actual = text("actual").strip()
+        points, score = pf.amount(text("points")), pf.amount(text("score"))
+        if not l3 and not target and not actual and score is None:
+            form.empty_rows += 1                    # a blank template row (二级 printed with no 三级, no value)
+            return
         weight = pf.amount(text("weight"))
         core = {"是": True, "否": False}.get(text("core").strip())
         t.indicators.append(Indicator(
@@ -309,7 +338,8 @@ class _Reader(ListRows):
             comparator=parsed.comparator, target_value=parsed.value, target_unit=parsed.unit,
             qualitative=parsed.qualitative, description=text("description") or None,
             period_target_raw=period or None, activity=text("activity") or None, weight=weight, core=core,
-            scoring=text("scoring") or None, remark=text("remark") or None))
+            scoring=text("scoring") or None, remark=text("remark") or None,
+            actual_raw=actual or None, points=points, score=score, deviation=text("deviation").strip() or None))
         form.prev = prev
 
     # ---- the end ---------------------------------------------------------------------------------
@@ -322,9 +352,15 @@ class _Reader(ListRows):
                 continue
             fill_leading(t.indicators)
             place_levels(t.indicators, t.warnings, t.pages[0])
+            if form.empty_rows:
+                t.warnings.append(Warning(code="empty_template_rows", message=f"{form.empty_rows} template rows "
+                                          "printed with no 三级指标 and no value: not indicators", page=t.pages[0]))
             if t.unit_name and t.project_name and catalog.norm_label(t.unit_name) == catalog.norm_label(t.project_name):
                 t.unit_name = None                  # the title names the project, not the unit
-            if t.type == "department_performance":
+            if not t.type.startswith("department_") and t.project_name is None and t.unit_name \
+                    and t.unit_name == unit_in_title(self.title) and not pf.names_unit(t.unit_name):
+                t.project_name, t.unit_name = t.unit_name, None     # the title names the project, printed nowhere else
+            if t.type.startswith("department_"):
                 t.department = t.department or t.unit_name or self.fallback_unit
                 t.unit_name = t.unit_name or t.department
             else:
@@ -336,12 +372,18 @@ class _Reader(ListRows):
         return out
 
 
+def _prose(*cells: GridCell | None) -> bool:
+    """One cell over the level columns and the target: a line of prose (注, 名词解释), not an indicator."""
+    present = [c for c in cells if c is not None]
+    return len(present) >= 3 and all(c is present[0] for c in present) and len(present[0].text) > 12
+
+
 def _kind(parts: list[TablePart], kind: str) -> str:
     markers = {pf.clean_label(x) for x in pf.cfg()["department_markers"]["labels"]}
     for part in parts:
         for cell in part.grid.cells:
             if pf.clean_label(cell.text) in markers:
-                return "department_performance"
+                return "department_self_evaluation" if kind.endswith("_self_evaluation") else "department_performance"
     return kind
 
 
@@ -350,7 +392,11 @@ def build(parts: list[TablePart], kind: str) -> list[PerformanceTable]:
     page under a repeated title, or one per row group of a list) is split at each new project."""
     kind = _kind(parts, kind)
     fallback = next((p.caption.department for p in parts if p.caption.department), None)
-    reader = _Reader(kind, parts[0].caption.title, fallback)
+    if kind.endswith("_self_evaluation"):
+        from .self_evaluation import SelfEvaluationReader
+        reader: _Reader = SelfEvaluationReader(kind, parts[0].caption.title, fallback)
+    else:
+        reader = _Reader(kind, parts[0].caption.title, fallback)
     for part in parts:
         reader.read(part.grid)
     return reader.finish()

@@ -190,11 +190,16 @@ def budget_row(t: PerformanceTable, grid: Grid, cells: list[GridCell]) -> bool:
 
 # ---- titles ---------------------------------------------------------------------------------------
 def performance_kind(title: str | None) -> str | None:
-    """'department_performance' / 'project_performance' for a 绩效目标表 title, else None."""
+    """'department_performance' / 'project_performance' for a 绩效目标表 title, the ``*_self_evaluation``
+    kinds for a 绩效自评表 title, else None."""
     if not title:
         return None
     t = without_qualifier(YEAR.sub("", catalog.norm_label(title)))
     cfg = catalog.load("performance")
+    if any(t.endswith(catalog.norm_label(s)) for s in cfg["self_evaluation_department_suffixes"]):
+        return "department_self_evaluation"
+    if any(t.endswith(catalog.norm_label(s)) for s in cfg["self_evaluation_project_suffixes"]):
+        return "project_self_evaluation"
     if any(t.endswith(catalog.norm_label(s)) for s in cfg["department_suffixes"]):
         return "department_performance"
     if any(t.endswith(catalog.norm_label(s)) for s in cfg["project_suffixes"]):
@@ -209,7 +214,9 @@ def unit_in_title(title: str | None) -> str | None:
         return None
     t = without_qualifier(YEAR.sub("", catalog.norm_label(title)))
     cfg = catalog.load("performance")
-    for suffix in sorted(cfg["department_suffixes"] + cfg["project_suffixes"], key=len, reverse=True):
+    suffixes = cfg["department_suffixes"] + cfg["project_suffixes"] + cfg["self_evaluation_department_suffixes"] \
+        + cfg["self_evaluation_project_suffixes"]
+    for suffix in sorted(suffixes, key=len, reverse=True):
         s = catalog.norm_label(suffix)
         if t.endswith(s):
             t = t[: -len(s)]
@@ -218,6 +225,18 @@ def unit_in_title(title: str | None) -> str | None:
     if not t or t in {catalog.norm_label(x) for x in cfg["generic_units"]}:
         return None
     return t
+
+
+def is_prose_heading(text: str | None) -> bool:
+    """名词解释 (and the like): the heading of a glossary printed after the forms."""
+    t = clean_label(text or "")
+    return bool(t) and any(t.startswith(catalog.norm_label(h)) for h in catalog.load("performance")["prose_headings"])
+
+
+def names_unit(text: str | None) -> bool:
+    """济源市交通管理支队 names a unit; 病媒生物防制 (what else a project form's title may hold) does not."""
+    t = catalog.norm_label(text or "")
+    return any(t.endswith(catalog.norm_label(s)) for s in catalog.load("performance")["unit_suffixes"])
 
 
 # ---- 年度主要任务 (任务名称 | 主要内容) ---------------------------------------------------------------

@@ -6,6 +6,46 @@ from ..grid import Grid
 from ..models import PerformanceTable, Warning
 from . import performance_fields as pf
 
+_HEADER_ROWS = 3          # where an untitled list prints its header (二级预算单位名称 | 一级项目名称 | 预算数 | 绩效目标)
+
+
+def list_header_kind(grid: Grid) -> str | None:
+    """'project_performance' for an untitled grid whose header is a project list's (项目 + 绩效目标 + 预算数 or
+    单位): 深圳's 重点项目绩效目标情况, printed under a sentence rather than a title."""
+    roles = {pf.match(c.text, "columns") for c in grid.cells if c.row < _HEADER_ROWS and c.text}
+    if {"project", "goal"} <= roles and roles & {"amount", "year_budget", "unit"} \
+            and not roles & {"level1", "level2", "level3"}:
+        return "project_performance"
+    return None
+
+
+def part_kind(part) -> str | None:
+    """The performance kind of a table part: by its title, else (untitled, or a title the catalog does not
+    know) by a project list's header."""
+    kind = pf.performance_kind(part.caption.title)
+    if kind is None and part.caption.type == "unknown":
+        kind = list_header_kind(part.grid)
+    return kind
+
+
+def joins_performance(group: list, part) -> bool:
+    """Performance forms are often drawn as several ruled blocks under one title: an untitled block on the
+    same or the next page belongs to the form above it. A list known only by its header takes a block of
+    its own columns (the rows its page break carried over), nothing else."""
+    kind = part_kind(group[0])
+    if kind is None:
+        return False
+    if part.caption.type != "unknown" or pf.performance_kind(part.caption.title) or list_header_kind(part.grid):
+        return False
+    if pf.is_prose_heading(part.caption.title):
+        return False                     # 名词解释 after the last form: prose, not the form's rows
+    if part.grid.page - group[-1].grid.page not in (0, 1):
+        return False
+    if pf.performance_kind(group[0].caption.title) is None:
+        prev = group[-1].grid
+        return part.grid.n_cols == prev.n_cols and all(abs(a - b) <= 6 for a, b in zip(part.grid.col_x, prev.col_x))
+    return True
+
 
 class ListRows:
     """The list rows of performance._Reader (its columns, forms and indicator rows)."""
@@ -20,6 +60,8 @@ class ListRows:
         key_role = "project" if "project" in cols else "unit"
         head = grid.at(r, cols[key_role]) if key_role in cols else None
         last = self.list_head
+        if self._goal_goes_on(grid, r, head, text):
+            return
         if head is None and key_role == "project" and last is not None and last[0] is grid and r > last[1].last_row:
             # rows under a project cell that no ruling closes nor bounds (so no cut cell holds its name):
             # kept as a project of their own rather than added to the one above
@@ -60,6 +102,21 @@ class ListRows:
                 self._list_fields(t, text)
         self._indicator_row(grid, r)
 
+    def _goal_goes_on(self, grid: Grid, r: int, head, text) -> bool:
+        """A row that prints only goal text, its project, unit and amount cells blank, carries on the goal of
+        the project above (a goal wrapped over a page break, or over rows of its own)."""
+        t = self.form.table
+        goal_cell = grid.at(r, self.cols.on(grid)["goal"]) if "goal" in self.cols.on(grid) else None
+        if goal_cell is None or goal_cell.row != r or not goal_cell.text or t.annual_goal is None:
+            return False
+        if (head is not None and head.text and head.row == r) or text("unit") or text("amount") or text("year_budget"):
+            return False
+        if any(text(x) for x in ("level1", "level2", "level3", "target")):
+            return False
+        t.annual_goal += goal_cell.text
+        self.form.pages.add(grid.page)
+        return True
+
     def _cut_head(self, rest: str, text) -> None:
         """A project's cells cut by a page break go on at the top of the next page: the name read whole,
         the goal appended, the amounts taken where the first part printed none."""
@@ -77,6 +134,8 @@ class ListRows:
         if t.type == "project_performance":
             amount = pf.amount(text("amount"))
             t.year_amount = t.total_amount = amount
+            if amount is None and text("year_budget"):           # 预算数: the year's, not the project's total
+                t.year_amount = pf.amount(text("year_budget"))
             t.fiscal_amount = pf.amount(text("fiscal"))
             t.other_amount = pf.amount(text("other"))
             if text("unit") or self.list_unit:

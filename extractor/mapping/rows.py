@@ -10,7 +10,8 @@ from .values import NotANumber, parse_amount, to_json_number
 
 _SPILL = re.compile(r"^([\u4e00-\u9fff（）()]+)\s*(-?[\d,]+(?:\.\d+)?)$")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_LEADING_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:\s+|[-－—_.、]\s*|(?=[\u4e00-\u9fff]))(?=\D)(.+)$")
+# 2080501 行政单位离退休 · 2014050-事业运行 · [2013299]其他组织事务支出 · 【201】一般公共服务支出 in one cell
+_LEADING_CODE = re.compile(r"^[\[【〔(（]?\s*(\d{3}(?:\d{2}){0,2})\s*(?:[\]】〕)）]\s*|\s+|[-－—_.、]\s*|(?=[\u4e00-\u9fff]))(?=\D)(.+)$")
 
 
 def _confidence(grid: Grid, r: int, c: int) -> float:
@@ -112,7 +113,8 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
             name = leftover            # 合计 printed across the code and name columns
         if not code and name:
             m = _LEADING_CODE.match(name)
-            if m:                      # 2080501 行政单位离退休 / 2014050-事业运行 in one cell
+            if m and any(p.match(m.group(1)) for p in catalog.patterns("rows", "subject_code")):
+                # 2080501 行政单位离退休 / 2014050-事业运行 in one cell
                 code, name = m.group(1), m.group(2)
                 levels = levels_of(code)
         unit_code = _cell(grid, r, seg.unit_code_col.col) if seg.unit_code_col else ""
@@ -183,17 +185,29 @@ def grid_rows(grid: Grid, layout: Layout, start: int, contexts: dict[int, dict] 
 
 
 def finish_kinds(rows: list[Row]) -> None:
-    """Document-order passes: a coded row with deeper codes below it is a group; an uncoded row
-    named like an organisation in a coded table is a unit subtotal."""
-    coded = [r for r in rows if r.code]
+    """Document-order passes (repeatable: run again once codes are put right): a coded row with deeper
+    codes below it is a group; an uncoded row named like an organisation in a coded table is a unit
+    subtotal where what follows it is a unit's content (its classes, or its own units): a project
+    named …中心 among uncoded project rows is an item."""
     for i, row in enumerate(rows):
         if row.code and row.kind == "item":
             nxt = next((r for r in rows[i + 1:] if r.code and r.side == row.side), None)
             if nxt is not None and nxt.code.startswith(row.code) and len(nxt.code) > len(row.code):
                 row.kind = "group"
-    if not coded:
+    if not any(r.code for r in rows):
         return
     suffixes = tuple(catalog.load("rows")["unit"]["suffixes"])
     for row in rows:
         if row.kind == "item" and not row.code and row.name and row.name.endswith(suffixes):
             row.kind = "unit"
+    for i in reversed(range(len(rows))):      # from the foot: a unit over such items is none either
+        if rows[i].kind == "unit" and not _heads_unit(rows, i):
+            rows[i].kind = "item"
+
+
+def _heads_unit(rows: list[Row], i: int) -> bool:
+    """The next row of the same side that prints anything is a class, a unit or a total (not an
+    uncoded item: then the row is one more item of a list, whatever its name)."""
+    side = rows[i].side
+    nxt = next((r for r in rows[i + 1:] if r.side == side and (r.code or r.values or r.kind != "item")), None)
+    return nxt is None or bool(nxt.code) or nxt.kind != "item"

@@ -11,6 +11,7 @@ from ..models import Column, Table
 from ..settings import Settings
 from .header import ColumnSpec, Layout, build_layout
 from .rows import finish_kinds, grid_rows
+from .values import printed_places
 
 
 @dataclass
@@ -32,14 +33,16 @@ class SumGroup:
 class MappedTable:
     table: Table
     sum_groups: list[SumGroup] = field(default_factory=list)
+    printed_places: int | None = None   # decimals of the body's amounts as printed (12.00: two)
 
 
 def new_part(grid: Grid, caption: Caption, settings: Settings) -> TablePart:
     return TablePart(grid, caption, build_layout(grid, settings))
 
 
-def continues(prev: TablePart, part: TablePart, first_on_page: bool) -> bool:
-    """Does ``part`` carry on the table that ``prev`` started (a page break inside one table)?"""
+def continues(prev: TablePart, part: TablePart, first_on_page: bool, first: TablePart | None = None) -> bool:
+    """Does ``part`` carry on the table that ``prev`` (its latest page; ``first`` its first) started, a
+    page break inside one table, whether or not the header is printed again?"""
     if part.grid.page != prev.grid.page + 1 or not first_on_page:
         return False
     cap = part.caption
@@ -49,24 +52,41 @@ def continues(prev: TablePart, part: TablePart, first_on_page: bool) -> bool:
         return False
     if cap.title is not None and not same_title and cap.type == "unknown" and reads_as_title(cap.title):
         return False
-    if part.layout.header_rows and part.layout.header_signature == prev.layout.header_signature:
+    earlier = [p for p in (prev, first) if p is not None]
+    if any(repeats_header(p.layout, part.layout) for p in earlier):
         return True
-    return part.grid.n_cols == prev.grid.n_cols or _aligned(prev.grid, part.grid)
+    return any(part.grid.n_cols == p.grid.n_cols or _aligned(p.grid, part.grid) for p in earlier)
+
+
+def repeats_header(layout: Layout, other: Layout) -> bool:
+    """``other`` prints ``layout``'s header again: most of its header words are the first page's. A
+    frame column drawn on one page only (an empty margin cell) does not make the headers differ."""
+    if not other.header_rows:
+        return False
+    if other.header_signature == layout.header_signature:
+        return True
+    words = [w for w in other.header_signature if w]
+    known = {w for w in layout.header_signature if w}
+    return bool(words) and sum(w in known for w in words) * 4 >= len(words) * 3
 
 
 def _aligned(a: Grid, b: Grid, tol: float = 6.0) -> bool:
-    inner_a, inner_b = a.col_x[1:-1], b.col_x[1:-1]
-    return bool(inner_b) and all(any(abs(x - y) <= tol for y in inner_a) for x in inner_b)
+    """Every inner column ruling of ``b`` lies on a ruling of ``a`` (its outer frame included: the last
+    page of a table often draws a thin margin column the other pages lack, or the other way round)."""
+    inner_b = b.col_x[1:-1]
+    return bool(inner_b) and all(any(abs(x - y) <= tol for y in a.col_x) for x in inner_b) and \
+        min(a.col_x[-1], b.col_x[-1]) - max(a.col_x[0], b.col_x[0]) >= 0.5 * (b.col_x[-1] - b.col_x[0])
 
 
-def _remap(layout: Layout, src: Grid, dst: Grid) -> Layout:
-    """The first page's layout applied to a continuation grid without a header, column by x-overlap."""
+def _remap(layout: Layout, src: Grid, dst: Grid, body_start: int = 0) -> Layout:
+    """The first page's layout applied to a continuation grid (from ``body_start``, past a header it
+    prints again), column by x-overlap."""
     if src.n_cols == dst.n_cols:
         out = copy.copy(layout)
-        out.body_start = 0
+        out.body_start = body_start
         return out
     out = copy.deepcopy(layout)
-    out.body_start = 0
+    out.body_start = body_start
     for spec in out.columns:
         x0, x1 = src.col_range(spec.col)
         best = max(range(dst.n_cols), key=lambda c: min(x1, dst.col_x[c + 1]) - max(x0, dst.col_x[c]))
@@ -85,7 +105,8 @@ def assemble(parts: list[TablePart], settings: Settings) -> MappedTable:
         elif part.layout.header_rows and part.layout.header_signature == layout.header_signature:
             use, start = part.layout, part.layout.body_start
         else:
-            use = _remap(layout, first.grid, part.grid)
+            skip = part.layout.body_start if repeats_header(layout, part.layout) else 0
+            use = _remap(layout, first.grid, part.grid, skip)
             start = use.body_start
         for index, rows in grid_rows(part.grid, use, start, contexts, settings.ocr_min_confidence).items():
             seg_rows.setdefault(index, []).extend(rows)
@@ -103,9 +124,12 @@ def assemble(parts: list[TablePart], settings: Settings) -> MappedTable:
         empty=not any(r.values for r in rows),
         note=" ".join(p.caption.note for p in parts if p.caption.note) or None,
     )
-    if table.type == "unknown":
+    if table.type == "unknown" or catalog.keeps_raw(table.type):    # lists of words keep their cells too
         table.raw = [row for p in parts for row in p.grid.texts()]
-    return MappedTable(table, _sum_groups(layout))
+    if catalog.keeps_raw(table.type):      # a list is empty when nothing is written under its header
+        table.empty = not any(any(c for c in r) for r in table.raw[1:])
+    body = (c.text for p in parts for c in p.grid.cells if c.row >= p.layout.body_start and c.text)
+    return MappedTable(table, _sum_groups(layout), printed_places(body))
 
 
 def _columns(layout: Layout) -> list[Column]:
@@ -143,6 +167,28 @@ def _sum_groups(layout: Layout) -> list[SumGroup]:
                     parts += _represent(child, trees, specs)
                 if parts:
                     groups.append(SumGroup(totals[0].id, parts, seg.side))
+            groups += [g for g in _fund_groups(specs, seg.side) if g not in groups]
+    return groups
+
+
+def _fund_groups(specs: list[ColumnSpec], side: str | None) -> list[SumGroup]:
+    """Categories split by fund source (总计 | 因公出国(境)费 | 公务接待费 … each over 一般公共预算 |
+    政府性基金预算 …): per fund, the total's part is the sum of the categories' parts
+    (``general_budget = abroad.general_budget + reception.general_budget + …``), and a category's part the
+    sum of its sub-categories' (``vehicle.general_budget = vehicle.purchase.general_budget + …``)."""
+    funds = set(catalog.load("columns")["compose"]["parts"])
+    split = [(s, *s.key.rsplit(".", 1)) for s in specs if "." in s.key and not s.of_which]
+    groups = []
+    for parent in specs:
+        fund = parent.key.rsplit(".", 1)[-1]
+        if fund not in funds or parent.of_which or (parent.key == fund and parent.fund_heading != "total"):
+            continue
+        base = parent.key[:-len(fund)].rstrip(".")
+        children = [s.id for s, cat, f in split if f == fund and s is not parent and
+                    (cat.startswith(base + ".") and "." not in cat[len(base) + 1:] if base
+                     else "." not in cat and cat not in funds)]
+        if len(children) >= 2:
+            groups.append(SumGroup(parent.id, children, side))
     return groups
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Iterable
 
 _FULL = str.maketrans("０１２３４５６７８９，．－（）", "0123456789,.-()")
 _BLANK = {"", "-", "—", "–", "--", "——", "/", "－", "…", "*", "**"}
@@ -46,3 +47,20 @@ def to_json_number(value: Decimal) -> int | float:
 def decimals(value: int | float) -> int:
     text = repr(value)
     return len(text.split(".")[1]) if "." in text else 0
+
+
+def printed_places(texts: Iterable[str]) -> int | None:
+    """Decimals of the amounts as printed (12.00 counts two, which the parsed value 12 has lost);
+    None when nothing in ``texts`` reads as an amount."""
+    best: int | None = None
+    for text in texts:
+        try:
+            value = parse_amount(text)
+        except NotANumber:
+            continue
+        if value is None:
+            continue
+        exponent = value.as_tuple().exponent
+        n = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        best = n if best is None else max(best, n)
+    return best

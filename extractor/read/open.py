@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Protocol
 
 from ..errors import CorruptPdfError, EncryptedPdfError, NotPdfError
+from .damage import Damage, find_damage
 from .page import PageContent
 
 
@@ -24,6 +25,7 @@ class PdfSource:
     path: Path
     sha256: str
     reader: PageReader
+    damage: list[Damage] = field(default_factory=list)   # undecodable pages, rebuilt structure, repeats
 
     @property
     def page_count(self) -> int:
@@ -68,4 +70,4 @@ def open_pdf(path: str | Path, reader: str = "pdfium") -> PdfSource:
     if r.page_count == 0:
         r.close()
         raise CorruptPdfError(f"{path.name}: PDF has no pages")
-    return PdfSource(path=path, sha256=digest, reader=r)
+    return PdfSource(path=path, sha256=digest, reader=r, damage=find_damage(data))

@@ -16,6 +16,7 @@ from .page import Char, Edge, PageContent
 _AXIS_TOL = 0.5  # a segment within this of horizontal/vertical counts as a ruling edge
 _PATH = raw.FPDF_PAGEOBJ_PATH
 _FORM = raw.FPDF_PAGEOBJ_FORM
+_TEXT = raw.FPDF_PAGEOBJ_TEXT
 
 
 class PdfiumReader:
@@ -36,12 +37,14 @@ class PdfiumReader:
             x0, y0, x1, y1 = page.get_mediabox()
             turn = _Turn(page.get_rotation(), x1 - x0, y1 - y0)
             content = PageContent(number=index + 1, width=turn.width, height=turn.height)
-            content.chars = _chars(page, x0, y1, turn)
+            hidden: set[int] = set()
+            edges = _edges(page, x0, y1, turn, hidden)     # one pass over the objects: rulings, hidden text
+            content.chars = _chars(page, x0, y1, turn, hidden)
             if len(content.chars) < _USABLE_CHARS or _garbage(content.chars):
                 if _needs_ocr(page, content.chars):
                     from .raster import ocr_page       # image-only or garbage text: read the page image
                     return ocr_page(page, content)
-            content.edges = _edges(page, x0, y1, turn)
+            content.edges = edges
             return content
         finally:
             page.close()
@@ -102,7 +105,8 @@ class _Turn:
         return min(a, c), min(b, d), max(a, c), max(b, d)
 
 
-def _chars(page, ox: float, oy: float, turn: _Turn) -> list[Char]:
+def _chars(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Char]:
+    """The page's characters; those of ``hidden`` text objects (clipped away) are left out."""
     tp = page.get_textpage()
     try:
         n = tp.count_chars()
@@ -114,6 +118,8 @@ def _chars(page, ox: float, oy: float, turn: _Turn) -> list[Char]:
             ch = text[i] if aligned else tp.get_text_range(i, 1)
             if not ch or ch in "\ufffe\uffff" or (ch.isspace() and (ch != " " or raw.FPDFText_IsGenerated(tp.raw, i))):
                 continue            # printed spaces are kept (they separate ASCII words); layout breaks are not
+            if hidden and _clipped_away(tp.raw, i, hidden):
+                continue            # drawn, but its clipping path shows none of it (a hidden list number)
             left, bottom, right, top = tp.get_charbox(i, loose=True)
             c = Char(ch, *turn.box(left - ox, oy - top, right - ox, oy - bottom))
             key = (ch, round(c.x0), round(c.top))
@@ -124,6 +130,39 @@ def _chars(page, ox: float, oy: float, turn: _Turn) -> list[Char]:
         return out
     finally:
         tp.close()
+
+
+_F = tuple(ctypes.c_float() for _ in range(4))
+
+
+def _clipped_away(tp, i: int, hidden: set[int]) -> bool:
+    """Character ``i`` belongs to one of the page's ``hidden`` text objects."""
+    obj = raw.FPDFText_GetTextObject(tp, i)
+    return bool(obj) and ctypes.cast(obj, ctypes.c_void_p).value in hidden
+
+
+def _outside_clip(obj) -> bool:
+    """The object lies wholly outside its clipping path (compared in the object's own space, so a
+    form's contents are judged right): drawn, but nothing of it is painted."""
+    clip = raw.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return False
+    l, b, r, t = _F
+    if not raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
+        return False
+    box = [l.value, b.value, r.value, t.value]
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for p in range(raw.FPDFClipPath_CountPaths(clip)):
+        xs, ys = [], []
+        for s in range(raw.FPDFClipPath_CountPathSegments(clip, p)):
+            if raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, p, s), x, y):
+                xs.append(x.value)
+                ys.append(y.value)
+        if not xs:
+            continue
+        if min(xs) >= box[2] or max(xs) <= box[0] or min(ys) >= box[3] or max(ys) <= box[1]:
+            return True     # clip paths intersect: one that misses the object hides all of it
+    return False
 
 
 def _matrix(obj) -> tuple[float, ...]:
@@ -137,8 +176,10 @@ def _compose(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _edges(page, ox: float, oy: float, turn: _Turn) -> list[Edge]:
+def _edges(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Edge]:
+    """Ruling edges of the page; text objects clipped away are added to ``hidden`` on the way."""
     out: list[Edge] = []
+    unseen: list[list[Edge]] = []
     forms: dict[int, tuple[float, ...]] = {}
     fill = ctypes.c_int()
     stroke = ctypes.c_int()
@@ -150,12 +191,21 @@ def _edges(page, ox: float, oy: float, turn: _Turn) -> list[Edge]:
             m = _matrix(obj)
             forms[level] = _compose(m, forms[level - 1]) if level else m
             continue
+        if obj.type == _TEXT:
+            if _outside_clip(obj.raw):
+                hidden.add(ctypes.cast(obj.raw, ctypes.c_void_p).value)
+            continue
         if obj.type != _PATH:
             continue
         handle = obj.raw
         raw.FPDFPath_GetDrawMode(handle, fill, stroke)
         if not fill.value and not stroke.value:
             continue
+        target = out
+        if not _visible(handle, fill.value, raw.FPDFPageObj_GetFillColor) and \
+                not _visible(handle, stroke.value, raw.FPDFPageObj_GetStrokeColor):
+            target = []             # paper-white: a ruling only where it is a cell's own background
+            unseen.append(target)
         m = _matrix(obj)
         if level:
             m = _compose(m, forms.get(level - 1, (1, 0, 0, 1, 0, 0)))
@@ -170,12 +220,69 @@ def _edges(page, ox: float, oy: float, turn: _Turn) -> list[Edge]:
                 start = prev = (px, py)
                 continue
             if prev is not None and kind == raw.FPDF_SEGMENT_LINETO:
-                _add(out, prev, (px, py))
+                _add(target, prev, (px, py))
             prev = (px, py)
             if raw.FPDFPathSegment_GetClose(seg) and start is not None:
-                _add(out, prev, start)
+                _add(target, prev, start)
                 prev = start
+    if unseen:
+        seen = _by_position(out)
+        out += [e for box in unseen if _on_rulings(box, seen) for e in box]
     return out
+
+
+_RGBA = tuple(ctypes.c_uint() for _ in range(4))
+_WHITE = 250        # a channel this bright on all three is paper colour
+
+
+_ON = 1.2      # points: a white box's side this close to a visible ruling lies on it
+
+
+def _on_rulings(box: list[Edge], seen: dict[tuple[str, int], list[Edge]]) -> bool:
+    """A white box is a cell's own background, closing it where no line is drawn (a row cut by a page
+    break), when two opposite sides lie on visible rulings and each undrawn side lies at the end of
+    those rulings. Word's shading strips, inset from the borders or stopping inside a merged
+    cell, draw nothing and are no ruling. ``seen``: visible edges by orientation and rounded position."""
+    if not box:
+        return False
+    x0, x1 = min(e.x0 for e in box), max(e.x1 for e in box)
+    top, bottom = min(e.top for e in box), max(e.bottom for e in box)
+
+    def ruled(orientation: str, at: float, lo: float, hi: float) -> Edge | None:
+        for k in range(round(at - _ON), round(at + _ON) + 1):
+            for e in seen.get((orientation, k), ()):
+                pos, a, b = (e.x0, e.top, e.bottom) if orientation == "v" else (e.top, e.x0, e.x1)
+                if abs(pos - at) <= _ON and min(b, hi) - max(a, lo) >= 0.5 * (hi - lo):
+                    return e
+        return None
+
+    left, right = ruled("v", x0, top, bottom), ruled("v", x1, top, bottom)
+    upper, lower = ruled("h", top, x0, x1), ruled("h", bottom, x0, x1)
+    if left and right and (upper is None or lower is None):
+        return (upper is not None or abs(left.top - top) <= _ON and abs(right.top - top) <= _ON) and \
+            (lower is not None or abs(left.bottom - bottom) <= _ON and abs(right.bottom - bottom) <= _ON)
+    if upper and lower and (left is None or right is None):
+        return (left is not None or abs(upper.x0 - x0) <= _ON and abs(lower.x0 - x0) <= _ON) and \
+            (right is not None or abs(upper.x1 - x1) <= _ON and abs(lower.x1 - x1) <= _ON)
+    return False            # all four sides drawn already, or a strip inside a cell
+
+
+def _by_position(edges: list[Edge]) -> dict[tuple[str, int], list[Edge]]:
+    out: dict[tuple[str, int], list[Edge]] = {}
+    for e in edges:
+        out.setdefault((e.orientation, round(e.x0 if e.orientation == "v" else e.top)), []).append(e)
+    return out
+
+
+def _visible(handle, painted: int, get_color) -> bool:
+    """A fill or stroke that shows on the page: painted, not transparent, not white. Word shades header
+    cells with white boxes inset from their borders; they draw nothing, so they are no ruling."""
+    if not painted:
+        return False
+    r, g, b, a = _RGBA
+    if not get_color(handle, r, g, b, a):
+        return True
+    return a.value > 0 and min(r.value, g.value, b.value) < _WHITE
 
 
 def _add(out: list[Edge], p: tuple[float, float], q: tuple[float, float]) -> None:

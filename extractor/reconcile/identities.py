@@ -7,11 +7,49 @@ from __future__ import annotations
 
 import re
 
+from decimal import Decimal
+
 from ..models import Row
+from .arith import compare, dec, places
 
 Pairs = list[tuple[Row, list[Row]]]
 
 _DEPTH1 = re.compile(r"^[一二三四五六七八九十]+、")
+_OF_WHICH = re.compile(r"^其中[:：]?")          # 其中： a part of the row above, never a summand of its own
+_PAREN_NUMBER = re.compile(r"^[（(]\d+[)）]")    # (1) items under a 1、 heading
+
+
+def _of_which(row: Row) -> bool:
+    return bool(_OF_WHICH.match(row.name or ""))
+
+
+def _level(row: Row) -> int | None:
+    d = depth(row)
+    return d if d is not None else 4 if _PAREN_NUMBER.match(row.name or "") else None
+
+
+def _blank_expanded(block: list[Row], body: list[Row]) -> list[Row]:
+    """A heading printed blank (1、财政拨款 with its amount only on (1) 一般公共预算拨款 and (2) 政府性基金)
+    stands for its numbered items: they are summed in its place."""
+    out: list[Row] = []
+    for row in body:
+        if row.values or row not in block:
+            out.append(row)
+            continue
+        own = _level(row)
+        kids = []
+        for r in block[block.index(row) + 1:]:
+            lv = _level(r)
+            if lv is not None and own is not None and lv <= own:
+                break
+            if lv is not None and not _of_which(r):
+                kids.append(r)
+        if kids:
+            top = min(_level(r) for r in kids)
+            out += _blank_expanded(block, [r for r in kids if _level(r) == top])
+        else:
+            out.append(row)
+    return out
 
 
 def depth(row: Row) -> int | None:
@@ -24,6 +62,37 @@ def depth(row: Row) -> int | None:
     if re.match(r"^\d+[.、．]", name):
         return 3
     return None
+
+
+def _total_of(rows: list[Row], col: str) -> Decimal:
+    return sum((dec(r.values.get(col)) for r in rows), Decimal(0))
+
+
+def _without_breakdowns(total: Row, previous: Row, body: list[Row]) -> list[Row]:
+    """总计 = 本年收入合计 + the rows between, where a row between may be followed by its own breakdown
+    printed without 其中 (年初结转和结余, then 一般公共预算财政拨款 and 政府性基金预算财政拨款 adding up to
+    it). When the plain sum fails and leaving out every run of rows that adds up exactly to the row
+    before it makes it hold, those runs are parts, not summands."""
+    cols = [c for c, v in total.values.items() if v is not None]
+    if not cols or all(dec(total.values[c]) == _total_of([previous] + body, c) for c in cols):
+        return body
+    kept, i = [], 0
+    while i < len(body):
+        head = body[i]
+        kept.append(head)
+        own = [c for c in cols if head.values.get(c)]
+        end = None
+        if own:
+            for k in range(i + 1, len(body)):
+                if all(_total_of(body[i + 1:k + 1], c) == dec(head.values.get(c)) for c in own):
+                    end = k
+                    break
+        i = end + 1 if end is not None else i + 1
+    precision = places([r.values.get(c) for r in [total, previous] + body for c in cols])
+    if kept != body and all(compare(total.values[c], [r.values.get(c) for r in [previous] + kept], precision)[0]
+                            != "fail" for c in cols):
+        return kept
+    return body
 
 
 def code_pairs(rows: list[Row]) -> list[tuple[str, Pairs]]:
@@ -42,35 +111,89 @@ def code_pairs(rows: list[Row]) -> list[tuple[str, Pairs]]:
             below.append(r)
         if not below:
             continue
-        step = min(len(r.code) for r in below)
-        pairs.append((row, [r for r in below if len(r.code) == step]))
+        # a direct child has no other code of the block above it: 3010201 津贴补贴 printed under 301
+        # without its 30102 is a child of 301, beside the 5-digit 30101
+        codes = {r.code for r in below}
+        pairs.append((row, [r for r in below
+                            if not any(c != r.code and r.code.startswith(c) for c in codes)]))
     if pairs:
         out.append(("group_rows = sum(children)", pairs))
+    at = {id(r): i for i, r in enumerate(rows)}     # positions by identity: equal rows are distinct rows
+    tops = top_level(rows)
+    top_ids = {id(r) for r in tops}
     totals = [r for r in rows if r.kind == "total"]
     units = [r for r in rows if r.kind == "unit"]
-    top = min(len(r.code) for r in coded)
-    classes = [r for r in coded if len(r.code) == top]
+    own = {id(u): [r for r in rows[at[id(u)] + 1:at[id(units[k + 1])] if k + 1 < len(units) else len(rows)]
+                   if id(r) in top_ids] for k, u in enumerate(units)}
+    departments = _departments(units, own)
+    in_department = {id(u) for members in departments.values() for u in members}
+    top_units = [u for u in units if id(u) not in in_department]
     if totals:
         if units:
-            pairs = [(totals[0], units)]
-        elif rows.index(totals[0]) < rows.index(coded[0]):
-            pairs = [(totals[0], classes)]          # 合计 printed first, over every class
+            pairs = [(totals[0], top_units)]
+        elif at[id(totals[0])] < at[id(coded[0])]:
+            pairs = [(totals[0], tops)]             # 合计 printed first, over every top-level row
         else:                                       # each 合计 closes the block above it (two-panel tables)
             pairs, start = [], 0
             for t in totals:
-                stop = rows.index(t)
-                block = [r for r in rows[start:stop] if r.code and len(r.code) == top]
+                stop = at[id(t)]
+                block = [r for r in rows[start:stop] if id(r) in top_ids]
                 if block:
                     pairs.append((t, block))
                 start = stop + 1
-        out.append(("total_row = sum(" + ("unit rows" if units else "class rows") + ")", pairs))
+        parts = "unit rows" if units else "class rows" if _classes(tops, coded) else "item rows"
+        out.append((f"total_row = sum({parts})", pairs))
+    if departments:
+        out.append(("department_row = sum(unit rows)", [(d, departments[id(d)]) for d in units if id(d) in departments]))
     if units:
-        unit_pairs = []
-        for k, unit in enumerate(units):
-            start = rows.index(unit)
-            stop = rows.index(units[k + 1]) if k + 1 < len(units) else len(rows)
-            unit_pairs.append((unit, [r for r in rows[start + 1:stop] if r.code and len(r.code) == top]))
-        out.append(("unit_row = sum(class rows)", unit_pairs))
+        out.append(("unit_row = sum(class rows)", [(u, own[id(u)]) for u in units if id(u) not in departments]))
+    return out
+
+
+def top_level(rows: list[Row]) -> list[Row]:
+    """Coded rows printed under no coded row of their own (a unit or total row starts afresh): the 类
+    rows of a 类/款/项 table; every row of an itemised table (one row per 功能 × 经济分类 pair, leaves of
+    any depth, codes repeated); a 款 or 项 printed without its 类 counts at the top too."""
+    out: list[Row] = []
+    stack: list[Row] = []
+    for row in rows:
+        if not row.code:
+            if row.kind in ("unit", "total"):
+                stack = []
+            continue
+        if len(row.code) < 3 and stack:
+            continue            # a bare 款 code (10 under 201): a part of the class above, never a top row
+        while stack and not (row.code.startswith(stack[-1].code) and len(row.code) > len(stack[-1].code)):
+            stack.pop()
+        if not stack:
+            out.append(row)
+        stack.append(row)
+    return out
+
+
+def _classes(tops: list[Row], coded: list[Row]) -> bool:
+    """The top-level rows are classes (they head blocks, or are all 类 codes), not itemised leaves."""
+    below = {id(r) for r in coded} - {id(r) for r in tops}
+    return bool(below) or all(len(r.code) == 3 for r in tops)
+
+
+def _departments(units: list[Row], own: dict[int, list[Row]]) -> dict[int, list[Row]]:
+    """Department rows over their units (深圳: 深圳市建筑工务署, then …（本级） and each subordinate unit
+    with its classes): a unit row with amounts but no classes of its own, followed by units, is the sum
+    of the units up to the next such row (a unit printing nothing but zeros is one of them)."""
+    def heads(u: Row) -> bool:
+        return not own[id(u)] and any(u.values.values())
+    out: dict[int, list[Row]] = {}
+    for k, unit in enumerate(units):
+        if not heads(unit) or k + 1 >= len(units) or not any(own[id(u)] for u in units[k + 1:]):
+            continue
+        members = []
+        for u in units[k + 1:]:
+            if heads(u):
+                break
+            members.append(u)
+        if members:
+            out[id(unit)] = members
     return out
 
 
@@ -85,15 +208,16 @@ def heading_pairs(rows: list[Row]) -> list[tuple[str, Pairs]]:
     seen_totals: set[str | None] = set()
     for row in rows:
         if row.kind == "total":
+            block = [r for r in block if not _of_which(r)]
             depths = [d for d in map(depth, block) if d is not None]
             if depths:
-                body = [r for r in block if depth(r) == min(depths)]
+                body = _blank_expanded(block, [r for r in block if depth(r) == min(depths)])
                 if row.name in seen_totals:
                     previous = None     # a second panel repeats the first one's totals: they are not parts
             elif any(r.kind == "group" for r in block):
                 body = [r for r in block if r.kind == "group"]    # category 小计 rows carry their items' sum
             elif previous is not None:
-                body = [r for r in block if r.values]
+                body = _without_breakdowns(row, previous, [r for r in block if r.values and not _of_which(r)])
             else:
                 body = []
             if body:

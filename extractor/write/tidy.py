@@ -13,7 +13,20 @@ NUMBER_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind
 INDICATOR_FIELDS = ["source_file", "source_sha256", "department", "year", "table_type", "unit_name", "project_name",
                     "level1", "level2", "level3", "target_raw", "comparator", "target_value", "target_unit",
                     "qualitative"]
+SELF_EVALUATION_FIELDS = ["source_file", "source_sha256", "department", "year", "table_type", "page", "unit_name",
+                          "project_name", "level1", "level2", "level3", "target_raw", "actual_raw", "points", "score",
+                          "deviation", "total_score", "annual_budget", "executed", "execution_rate"]
+PROJECT_FIELDS = ["source_file", "source_sha256", "department", "year", "table_type", "page", "unit_name",
+                  "project_code", "project_name", "total_amount", "year_amount", "fiscal_amount", "other_amount",
+                  "annual_goal", "overall_goal", "indicators", "total_score"]
+_FLOATS = ("target_value", "points", "score", "total_score", "annual_budget", "executed", "execution_rate",
+           "total_amount", "year_amount", "fiscal_amount", "other_amount")
 _YUAN = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000)}
+FACT_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind", "fact_index", "key", "label",
+               "value", "unit", "value_yuan", "page", "fact_year", "prior", "change", "change_rate", "reason", "share",
+               "share_of", "status", "text"]
+_FACT_FLOATS = ("prior", "change", "change_rate", "share")
+_FACT_YUAN = {**_YUAN, "万": Decimal(10000), "亿元": Decimal(100000000)}
 
 
 def value_yuan(value: float | int, unit: str | None) -> float | None:
@@ -53,6 +66,57 @@ def indicator_rows(doc: dict) -> Iterator[dict]:
                    "target_unit": ind.get("target_unit"), "qualitative": bool(ind.get("qualitative"))}
 
 
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def self_evaluation_rows(doc: dict) -> Iterator[dict]:
+    """One row per indicator of a 绩效自评表: its target beside what the year reached, points and score."""
+    for perf in doc.get("performance", []):
+        if not perf["type"].endswith("_self_evaluation"):
+            continue
+        budget = perf.get("budget_execution") or {}
+        base = {"source_file": doc["source"]["file"], "source_sha256": doc["source"]["sha256"],
+                "department": perf.get("department") or doc.get("department"), "year": perf.get("year") or doc.get("year"),
+                "table_type": perf["type"], "page": (perf.get("pages") or [None])[0],
+                "unit_name": perf.get("unit_name"), "project_name": perf.get("project_name"),
+                "total_score": _float(perf.get("total_score")), "annual_budget": _float(budget.get("annual_budget")),
+                "executed": _float(budget.get("executed")), "execution_rate": _float(budget.get("execution_rate"))}
+        for ind in perf.get("indicators", []):
+            yield base | {"level1": ind.get("level1"), "level2": ind.get("level2"), "level3": ind.get("level3"),
+                          "target_raw": ind.get("target_raw"), "actual_raw": ind.get("actual_raw"),
+                          "points": _float(ind.get("points")), "score": _float(ind.get("score")),
+                          "deviation": ind.get("deviation")}
+
+
+def project_rows(doc: dict) -> Iterator[dict]:
+    """One row per performance form (a project of a list, a project or department form), with its amounts
+    and goal: lists that print no indicators are here too."""
+    for perf in doc.get("performance", []):
+        yield {"source_file": doc["source"]["file"], "source_sha256": doc["source"]["sha256"],
+               "department": perf.get("department") or doc.get("department"), "year": perf.get("year") or doc.get("year"),
+               "table_type": perf["type"], "page": (perf.get("pages") or [None])[0], "unit_name": perf.get("unit_name"),
+               "project_code": perf.get("project_code"), "project_name": perf.get("project_name"),
+               "total_amount": _float(perf.get("total_amount")), "year_amount": _float(perf.get("year_amount")),
+               "fiscal_amount": _float(perf.get("fiscal_amount")), "other_amount": _float(perf.get("other_amount")),
+               "annual_goal": perf.get("annual_goal"), "overall_goal": perf.get("overall_goal"),
+               "indicators": len(perf.get("indicators", [])), "total_score": _float(perf.get("total_score"))}
+
+
+def fact_rows(doc: dict) -> Iterator[dict]:
+    """One row per figure stated in the prose, with the outcome of its check against the tables."""
+    base = {"source_file": doc["source"]["file"], "source_sha256": doc["source"]["sha256"],
+            "department": doc.get("department"), "year": doc.get("year"), "doc_kind": doc.get("doc_kind")}
+    for i, fact in enumerate(doc.get("facts", [])):
+        unit = fact.get("unit")
+        yuan = Decimal(repr(fact["value"])) * _FACT_YUAN[unit] if unit in _FACT_YUAN else None
+        yield base | {"fact_index": i, "key": fact.get("key"), "label": fact.get("label"), "value": float(fact["value"]),
+                      "unit": unit, "value_yuan": None if yuan is None else float(yuan), "page": fact.get("page"),
+                      "fact_year": fact.get("year"), "reason": fact.get("reason"), "share_of": fact.get("share_of"),
+                      "status": fact.get("status"), "text": fact.get("text")} | {
+            f: None if fact.get(f) is None else float(fact[f]) for f in _FACT_FLOATS}
+
+
 def documents(folder: Path) -> Iterator[dict]:
     for path in sorted(folder.rglob("*.json"), key=lambda p: p.relative_to(folder).as_posix()):
         if path.name.startswith("_"):
@@ -74,9 +138,10 @@ def _write(rows: list[dict], fields: list[str], path: Path, fmt: str) -> None:
     elif fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
-        types = {"year": pa.int64(), "table_index": pa.int64(), "page": pa.int64(), "row_index": pa.int64(),
-                 "value": pa.float64(), "value_yuan": pa.float64(), "target_value": pa.float64(),
-                 "qualitative": pa.bool_()}
+        types = {"year": pa.int64(), "table_index": pa.int64(), "page": pa.int64(), "row_index": pa.int64(), "indicators": pa.int64(),
+                 "value": pa.float64(), "value_yuan": pa.float64(), "qualitative": pa.bool_()}
+        types |= {f: pa.float64() for f in _FLOATS}
+        types |= {f: pa.float64() for f in _FACT_FLOATS} | {"fact_index": pa.int64(), "fact_year": pa.int64()}
         schema = pa.schema([(f, types.get(f, pa.string())) for f in fields])
         table = pa.Table.from_pylist(rows, schema=schema)
         pq.write_table(table, tmp)
@@ -86,14 +151,25 @@ def _write(rows: list[dict], fields: list[str], path: Path, fmt: str) -> None:
 
 
 def export(folder: str | Path, output: str | Path, fmt: str = "csv") -> tuple[Path, Path, int, int]:
-    """Write the numbers to ``output`` and the indicators beside it (``<stem>.indicators<suffix>``)."""
+    """Write the numbers to ``output`` and beside it the indicators (``<stem>.indicators<suffix>``), the
+    self-evaluation indicators (``<stem>.self_evaluation<suffix>``) and the performance forms, one row per
+    project (``<stem>.projects<suffix>``), and the figures stated in the prose (``<stem>.facts<suffix>``)."""
     folder, output = Path(folder), Path(output)
     numbers: list[dict] = []
     indicators: list[dict] = []
+    evaluations: list[dict] = []
+    projects: list[dict] = []
+    facts: list[dict] = []
     for doc in documents(folder):
         numbers.extend(number_rows(doc))
         indicators.extend(indicator_rows(doc))
+        evaluations.extend(self_evaluation_rows(doc))
+        projects.extend(project_rows(doc))
+        facts.extend(fact_rows(doc))
     ind_path = output.with_name(f"{output.stem}.indicators{output.suffix}")
     _write(numbers, NUMBER_FIELDS, output, fmt)
     _write(indicators, INDICATOR_FIELDS, ind_path, fmt)
+    _write(evaluations, SELF_EVALUATION_FIELDS, output.with_name(f"{output.stem}.self_evaluation{output.suffix}"), fmt)
+    _write(projects, PROJECT_FIELDS, output.with_name(f"{output.stem}.projects{output.suffix}"), fmt)
+    _write(facts, FACT_FIELDS, output.with_name(f"{output.stem}.facts{output.suffix}"), fmt)
     return output, ind_path, len(numbers), len(indicators)

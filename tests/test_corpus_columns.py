@@ -1,0 +1,224 @@
+"""Column layouts of the development corpus (../shared/corpus): 其中 over several columns, bracketed codes,
+group headings not in the catalog, caption lines drawn inside the frame, memo columns, fund-source columns
+under categories; and, on hand-built grids, layouts seen outside the corpus (plain 预算 under 收入 | 支出,
+当年预算 | 上年结转结余 copies, a one-column number row). Numbers were read off the rendered pages."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from conftest import ROOT
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@lru_cache(maxsize=None)
+def _extract(path: str):
+    from extractor.pipeline import extract
+    return extract(path)
+
+
+def corpus_doc(rel: str):
+    path = CORPUS / rel
+    if not path.is_file():
+        pytest.skip(f"development corpus not available: {path} (tests read ../shared/corpus beside the checkout)")
+    return _extract(str(path))
+
+
+def _table(doc, type_, page):
+    return next(t for t in doc.tables if t.type == type_ and page in t.pages)
+
+
+def _check(table, rule):
+    return next((c for c in table.checks if c.rule == rule), None)
+
+
+def _row(table, name):
+    return next(r for r in table.rows if r.name == name)
+
+
+# ---- 1 + 2: 小计 | 其中：基本支出 | 项目支出, and [2013299]其他组织事务支出 ---------------------------------
+def test_of_which_over_two_columns_adds_up_to_the_subtotal():
+    doc = corpus_doc("广州/2026年广州市交通运输局部门预算.pdf")
+    table = _table(doc, "general_budget_expenditure", 15)
+    total = next(r for r in table.rows if r.kind == "total")
+    # p15: 合计 456,990.37 | 其中：基本支出 103,700.53 | 项目支出 353,289.84
+    assert total.values == {"total": 456990.37, "basic": 103700.53, "project": 353289.84}
+    check = _check(table, "total = basic + project")
+    assert check is not None and check.status == "pass"
+    assert _check(table, "total = project") is None
+
+
+def test_bracketed_code_goes_to_code_and_levels():
+    doc = corpus_doc("广州/2026年广州市交通运输局部门预算.pdf")
+    table = _table(doc, "general_budget_expenditure", 15)
+    row = next(r for r in table.rows if r.code == "2013299")
+    # p15: [2013299]其他组织事务支出 16.25 | 0.00 | 16.25
+    assert row.name == "其他组织事务支出"
+    assert (row.code_levels.class_, row.code_levels.item, row.code_levels.subitem) == ("201", "32", "99")
+    assert row.values == {"total": 16.25, "basic": 0, "project": 16.25}
+    klass = next(r for r in table.rows if r.code == "201")
+    assert klass.name == "一般公共服务支出" and klass.kind == "group"
+    assert all(c.status != "fail" for c in table.checks)
+
+
+# ---- 3: 其他资金收入 over 事业收入 · 事业单位经营收入 · 其他收入; 财政专户拨款收入 ---------------------------------
+def test_group_heading_not_taken_from_its_own_leaf():
+    doc = corpus_doc("广州/2026年广州市卫生健康委员会部门预算.pdf")
+    table = _table(doc, "revenue", 9)
+    ids = [c.id for c in table.columns]
+    assert not any(i.startswith("unmapped:") for i in ids)
+    assert {"fiscal_special_account.education", "fiscal_special_account.other"} <= set(ids)
+    assert not any(c.rule.startswith("other_income =") for c in table.checks)
+    # p9 合计: 3,324,258.76 = 一般公共预算 324,314.91 + 事业收入 2,927,142.92 + 其他收入 72,800.92 (0.01 rounding)
+    total = _row(table, "合计")
+    assert (total.values["total"], total.values["general_budget"], total.values["business_income"],
+            total.values["other_income"]) == (3324258.76, 324314.91, 2927142.92, 72800.92)
+    # 广州市胸科医院: 92,495.02 = 19,190.33 + 71,766.69 + 1,538.00
+    chest = _row(table, "广州市胸科医院")
+    assert (chest.values["total"], chest.values["general_budget"], chest.values["business_income"],
+            chest.values["other_income"]) == (92495.02, 19190.33, 71766.69, 1538)
+    sums = [c for c in table.checks if c.rule.startswith("total = general_budget")]
+    assert len(sums) == 1 and sums[0].status == "pass"
+
+
+def test_fund_groups_have_their_own_keys():
+    doc = corpus_doc("广州/2026年广州市交通运输局部门预算.pdf")
+    table = _table(doc, "basic_expenditure", 24)
+    ids = [c.id for c in table.columns]
+    assert "fiscal_special_account" in ids and "other_funds" in ids and "fiscal_appropriation#2" not in ids
+
+
+# ---- 4: 部门： | 江苏省人大常委会办公厅 | 单位：万元 printed inside the frame -------------------------------------
+def test_caption_line_inside_the_frame_is_not_a_header():
+    doc = corpus_doc("江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf")
+    table = _table(doc, "three_public", 20)
+    labels = {c.id: c.label for c in table.columns}
+    assert not any("部门" in l or "单位" in l for l in labels.values())
+    row = table.rows[0]
+    # p20: 合计 2,542.60 | 三公 小计 833.60 | 因公出国（境）费 222.50 | 公务用车 小计 183.60 | 购置 0 |
+    # 运行维护 183.60 | 公务接待费 427.50 | 会议费 1,305.25 | 培训费 403.75
+    assert row.values == {"total": 2542.6, "total#2": 833.6, "abroad": 222.5, "vehicle": 183.6,
+                          "vehicle.purchase": 0, "vehicle.operation": 183.6, "reception": 427.5,
+                          "meeting": 1305.25, "training": 403.75}
+    assert _check(table, "total#2 = abroad + vehicle + reception").status == "pass"
+    assert _check(table, "total = total#2 + meeting + training").status == "pass"
+
+
+def test_title_with_qualifier_inside_the_frame_is_a_caption():
+    doc = corpus_doc("江苏省政协办公厅/2017年度部门预算公开表.pdf")
+    table = _table(doc, "three_public", 11)
+    row = table.rows[0]
+    # p11: 三公 小计 676.10 = 因公出国（境）费 76.00 + 公务用车 156.60 + 公务接待费 443.50
+    assert (row.values["total#2"], row.values["abroad"], row.values["vehicle"], row.values["reception"]) == \
+        (676.1, 76, 156.6, 443.5)
+    assert all(c.status == "pass" for c in table.checks)
+
+
+# ---- 5: 深圳 2026年政府采购项目 memo columns; fund-source columns under 三公 categories ------------------------
+def test_procurement_memo_columns_are_mapped():
+    doc = corpus_doc("深圳/2026年深圳市交通运输局部门预算.pdf")
+    table = _table(doc, "expenditure", 27)
+    ids = [c.id for c in table.columns]
+    assert ids[-3:] == ["government_procurement", "government_procurement.sme", "government_procurement.small_micro"]
+    unit = table.rows[0]
+    # p27 深圳市交通运输局（本级）: 388,763.56 | 11,826.97 | 376,936.60 | … | 7,558.99 | 2,726.35 | 131.67
+    assert (unit.values["total"], unit.values["basic"], unit.values["project"]) == (388763.56, 11826.97, 376936.6)
+    assert (unit.values["government_procurement"], unit.values["government_procurement.sme"],
+            unit.values["government_procurement.small_micro"]) == (7558.99, 2726.35, 131.67)
+    assert not any("government_procurement" in c.rule.split(" = ")[0] for c in table.checks)
+
+
+def test_three_public_fund_columns_belong_to_their_category():
+    doc = corpus_doc("深圳/2026年深圳市交通运输局部门预算.pdf")
+    table = _table(doc, "three_public", 46)
+    ids = [c.id for c in table.columns]
+    assert not any("#" in i for i in ids)
+    row = next(r for r in table.rows if r.name == "2025年")
+    # p46 2025年: 总计 176.01 = 因公出国(境)费 129.80 + 公务接待费 15.11 + 公务用车 31.10 (运行维护费 31.10)
+    assert (row.values["general_budget"], row.values["abroad.general_budget"], row.values["reception.general_budget"],
+            row.values["vehicle.general_budget"], row.values["vehicle.operation.general_budget"]) == \
+        (176.01, 129.8, 15.11, 31.1, 31.1)
+    check = _check(table, "general_budget = abroad.general_budget + reception.general_budget + vehicle.general_budget")
+    assert check is not None and check.status == "pass"
+
+
+# ---- 6: layouts seen outside the corpus, on hand-built grids ---------------------------------------------------
+def _grid(cells, n_rows, n_cols):
+    """cells: (row, col, rowspan, colspan, text)."""
+    from extractor.grid.model import Grid, GridCell
+    out = [GridCell(r, c, rs, cs, t, (c * 50.0, r * 20.0, (c + cs) * 50.0, (r + rs) * 20.0))
+           for r, c, rs, cs, t in cells]
+    return Grid(page=1, bbox=(0, 0, n_cols * 50.0, n_rows * 20.0), n_rows=n_rows, n_cols=n_cols,
+                col_x=[c * 50.0 for c in range(n_cols + 1)], row_y=[r * 20.0 for r in range(n_rows + 1)], cells=out)
+
+
+def _layout(grid):
+    from extractor.mapping.header import build_layout
+    from extractor.settings import DEFAULT
+    return build_layout(grid, DEFAULT)
+
+
+def test_plain_budget_under_revenue_and_expenditure_is_the_total():
+    grid = _grid([(0, 0, 1, 2, "收入"), (0, 2, 1, 2, "支出"),
+                  (1, 0, 1, 1, "项目"), (1, 1, 1, 1, "预算"), (1, 2, 1, 1, "项目"), (1, 3, 1, 1, "2026年预算数"),
+                  (2, 0, 1, 1, "一、财政拨款"), (2, 1, 1, 1, "10.00"), (2, 2, 1, 1, "一、一般公共服务支出"),
+                  (2, 3, 1, 1, "10.00")], 3, 4)
+    layout = _layout(grid)
+    cols = [(c.id, c.side) for c in layout.value_columns]
+    assert cols == [("total", "revenue"), ("total", "expenditure")]
+
+
+def test_current_year_and_carryover_copies_get_a_measure():
+    heads = ["小计", "因公出国(境)费", "公务接待费"]
+    cells = [(0, 0, 2, 1, "单位名称"), (0, 1, 1, 3, "当年预算"), (0, 4, 1, 3, "上年结转结余")]
+    cells += [(1, 1 + i, 1, 1, h) for i, h in enumerate(heads)] + [(1, 4 + i, 1, 1, h) for i, h in enumerate(heads)]
+    cells += [(2, 0, 1, 1, "某局")] + [(2, 1 + i, 1, 1, v) for i, v in enumerate(
+        ["3.00", "1.00", "2.00", "1.50", "0.50", "1.00"])]
+    layout = _layout(_grid(cells, 3, 7))
+    ids = [c.id for c in layout.value_columns]
+    assert ids == ["total@current_year", "abroad@current_year", "reception@current_year",
+                   "total@carryover", "abroad@carryover", "reception@carryover"]
+    from extractor.mapping.tables import _sum_groups
+    groups = {(g.parent, tuple(g.children)) for g in _sum_groups(layout)}
+    assert ("total@current_year", ("abroad@current_year", "reception@current_year")) in groups
+    assert ("total@carryover", ("abroad@carryover", "reception@carryover")) in groups
+
+
+@pytest.mark.parametrize("marks", [["**", "1"], ["栏次", "1", "2"]])
+def test_column_number_row_is_header(marks):
+    n = len(marks)
+    cells = [(0, 0, 1, 1, "项目")] + [(0, i, 1, 1, "预算数") for i in range(1, n)]
+    cells += [(1, i, 1, 1, m) for i, m in enumerate(marks)]
+    cells += [(2, 0, 1, 1, "合计")] + [(2, i, 1, 1, "5.00") for i in range(1, n)]
+    layout = _layout(_grid(cells, 3, n))
+    assert layout.body_start == 2 and layout.header_rows == [0, 1]
+    assert layout.value_columns[0].id == "total"
+
+
+def test_lone_of_which_stays_a_part():
+    cells = [(0, 0, 1, 1, "科目名称"), (0, 1, 1, 1, "合计"), (0, 2, 1, 1, "基本支出"), (0, 3, 1, 1, "项目支出"),
+             (0, 4, 1, 1, "其中：政府采购"),
+             (1, 0, 1, 1, "合计"), (1, 1, 1, 1, "9.00"), (1, 2, 1, 1, "4.00"), (1, 3, 1, 1, "5.00"), (1, 4, 1, 1, "2.00")]
+    layout = _layout(_grid(cells, 2, 5))
+    from extractor.mapping.tables import _sum_groups
+    assert [(g.parent, g.children) for g in _sum_groups(layout)] == [("total", ["basic", "project"])]
+
+
+def test_prior_current_change_groups_become_measures():
+    doc = corpus_doc("西安/2026年西安市审计局部门预算.pdf")
+    table = _table(doc, "three_public", 35)
+    assert not any(c.key.startswith("unmapped:") for c in table.columns)
+    assert {c.measure for c in table.columns} == {"prior_year", "current_year", "change"}
+    total = next(r for r in table.rows if r.name == "合计")
+    # p35 合计: 上年 526,000.00 = 三公 120,000.00 + 会议费 20,000.00 + 培训费 386,000.00 (接待 20,000.00, 公务用车 100,000.00);
+    # 当年 332,000.00 = 102,000.00 + 20,000.00 + 210,000.00; 增减变化情况 -194,000.00 = -18,000.00 + -176,000.00
+    v = total.values
+    assert (v["total@prior_year"], v["total@prior_year#2"], v["reception@prior_year"], v["vehicle@prior_year"],
+            v["meeting@prior_year"], v["training@prior_year"]) == (526000, 120000, 20000, 100000, 20000, 386000)
+    assert (v["total@current_year"], v["total@current_year#2"], v["training@current_year"]) == (332000, 102000, 210000)
+    assert (v["total@change"], v["total@change#2"], v["training@change"]) == (-194000, -18000, -176000)
+    for rule in ("total@prior_year = total@prior_year#2 + meeting@prior_year + training@prior_year",
+                 "total@current_year#2 = abroad@current_year + reception@current_year + vehicle@current_year"):
+        assert _check(table, rule).status == "pass"
