@@ -12,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "real"
 GOLDEN = ROOT / "golden"
+CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def real_pdf(name: str) -> Path:
@@ -19,6 +20,19 @@ def real_pdf(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"real corpus not available: {path} (tests read ../shared/real beside the checkout)")
     return path
+
+
+def corpus_pdf(rel: str) -> Path:
+    """A PDF of the development corpus (../shared/corpus), by its path there; skips when absent."""
+    path = CORPUS / rel
+    if not path.is_file():
+        pytest.skip(f"development corpus not available: {path} (tests read ../shared/corpus beside the checkout)")
+    return path
+
+
+def corpus_doc(rel: str):
+    """The Document for a corpus PDF, extracted once per test session."""
+    return _extract_cached(str(corpus_pdf(rel)))
 
 
 @lru_cache(maxsize=None)

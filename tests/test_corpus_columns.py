@@ -4,27 +4,9 @@ under categories; and, on hand-built grids, layouts seen outside the corpus (pla
 当年预算 | 上年结转结余 copies, a one-column number row). Numbers were read off the rendered pages."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
-from conftest import ROOT
-
-CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-@lru_cache(maxsize=None)
-def _extract(path: str):
-    from extractor.pipeline import extract
-    return extract(path)
-
-
-def corpus_doc(rel: str):
-    path = CORPUS / rel
-    if not path.is_file():
-        pytest.skip(f"development corpus not available: {path} (tests read ../shared/corpus beside the checkout)")
-    return _extract(str(path))
-
+from conftest import corpus_doc
 
 def _table(doc, type_, page):
     return next(t for t in doc.tables if t.type == type_ and page in t.pages)

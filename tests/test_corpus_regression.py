@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import CORPUS, ROOT
 
-CORPUS = ROOT.parent / "shared" / "corpus"
 PASSING = ROOT / "tests" / "data" / "corpus_passing.txt"
 
 # Checks that fail on the published numbers, each read off the

@@ -4,30 +4,7 @@ page foot, and text that is no table (narrative headings, prose in a frame, char
 read from the pages themselves."""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
-import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def corpus_pdf(rel: str) -> Path:
-    path = CORPUS / rel
-    if not path.is_file():
-        pytest.skip(f"development corpus not available: {path} (tests read ../shared/corpus beside the checkout)")
-    return path
-
-
-@lru_cache(maxsize=None)
-def _extract(path: str):
-    from extractor.pipeline import extract
-    return extract(path)
-
-
-def doc_of(rel: str):
-    return _extract(str(corpus_pdf(rel)))
+from conftest import corpus_doc as doc_of
 
 
 def table_on(doc, page: int):

@@ -4,32 +4,11 @@ Every number asserted here was read off the rendered page, not copied from the e
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
 
 from extractor.reconcile.arith import compare, same_when_rounded
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def corpus_pdf(rel: str) -> Path:
-    path = CORPUS / rel
-    if not path.is_file():
-        pytest.skip(f"corpus not available: {path} (tests read ../shared/corpus beside the checkout)")
-    return path
-
-
-@lru_cache(maxsize=None)
-def _doc(path: str):
-    from extractor.pipeline import extract
-    return extract(path)
-
-
-def doc(rel: str):
-    return _doc(str(corpus_pdf(rel)))
+from conftest import corpus_doc as doc
 
 
 def table(d, type_: str, page: int | None = None):

@@ -13,17 +13,7 @@ from extractor import catalog
 from extractor.mapping.facts import ProseLine, build_facts, money_factor
 from extractor.pipeline import extract
 
-from conftest import ROOT, extracted
-
-CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def corpus_pdf(rel: str) -> Path:
-    path = CORPUS / rel
-    if not path.is_file():
-        pytest.skip(f"corpus not available: {path} (tests read ../shared/corpus beside the checkout)")
-    return path
-
+from conftest import corpus_pdf, extracted
 
 _DOCS: dict[str, object] = {}
 

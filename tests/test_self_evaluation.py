@@ -5,32 +5,12 @@ the extractor. Skipped when ../shared/corpus is not beside the checkout."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
-import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+from conftest import corpus_doc as doc_of
+
 XIAN = "西安/卫生健康委员会_2026年部门预算.pdf"
 SHENZHEN = "深圳/2026年深圳市生态环境局部门预算.pdf"
-
-
-def corpus_pdf(rel: str) -> Path:
-    path = CORPUS / rel
-    if not path.is_file():
-        pytest.skip(f"corpus not available: {path} (tests read ../shared/corpus beside the checkout)")
-    return path
-
-
-@lru_cache(maxsize=None)
-def _extract(path: str):
-    from extractor.pipeline import extract
-    return extract(path)
-
-
-def doc_of(rel: str):
-    return _extract(str(corpus_pdf(rel)))
 
 
 def _row(ind):
