@@ -1,7 +1,7 @@
 """The output contract (../shared/SCHEMA.md) as pydantic models: the single source of the JSON shape.
 
 Values are ``int`` when the printed number is whole and ``float`` otherwise, so that 371,514,655.00 is
-written as 371514655 and 24,979.8 as 24979.8 (see ``mapping.values`` for the exact parse).
+written as 371514655 and 24,979.8 as 24979.8 (see ``text.amounts`` for the exact parse).
 """
 from __future__ import annotations
 

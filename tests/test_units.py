@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from extractor import catalog
-from extractor.mapping.values import NotANumber, parse_amount, to_json_number
+from extractor.text.amounts import NotANumber, parse_amount, to_json_number
 
 
 @pytest.mark.parametrize("text, value", [

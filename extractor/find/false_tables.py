@@ -3,10 +3,13 @@ do, but no header or name stands in them; typed, they would be noise in every co
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from ..grid import Grid
-from ..mapping.values import is_amount
+from ..text.amounts import is_amount
 from .titles import Caption
+
+if TYPE_CHECKING:                # the grid a later stage built, only read here
+    from ..grid import Grid
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import catalog
-from ..grid.text import clean
+from ..text.clean import clean
 from ..read import PageContent, TextLine
 from ..settings import Settings
 from .regions import Region

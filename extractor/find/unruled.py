@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from .. import catalog
-from ..grid.text import clean
-from ..mapping.values import is_amount
+from ..text.clean import clean
+from ..text.amounts import is_amount
 from ..read import PageContent, TextLine
 from ..settings import Settings
 from .regions import Region

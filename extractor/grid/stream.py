@@ -8,11 +8,11 @@ from __future__ import annotations
 from statistics import median
 
 from ..find.regions import Region
-from ..mapping.values import is_amount
+from ..text.amounts import is_amount
 from ..read import PageContent
 from ..read.page import Char, chars_in, lines_of
 from .model import Grid, GridCell
-from .text import clean
+from ..text.clean import clean
 
 
 def _split_words(chars: list[Char]) -> list[list[Char]]:

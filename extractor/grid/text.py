@@ -1,17 +1,8 @@
 """Cell text: characters inside a cell, lines joined the way a reader would join them."""
 from __future__ import annotations
 
-import re
-
 from ..read.page import Char, lines_of
-
-_WS_NEXT_TO_WIDE = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
-
-
-def clean(text: str) -> str:
-    """No whitespace next to a CJK/full-width character; other runs of whitespace become one space."""
-    text = _WS_NEXT_TO_WIDE.sub("", text)
-    return re.sub(r"\s+", " ", text).strip()
+from ..text.clean import clean
 
 
 def cell_text(chars: list[Char]) -> str:

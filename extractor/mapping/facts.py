@@ -16,7 +16,7 @@ from functools import lru_cache
 from .. import catalog
 from ..models import Fact
 from ..read.page import Char, PageContent, join_chars
-from .values import to_json_number
+from ..text.amounts import to_json_number
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from .. import catalog
 from ..grid import Grid
 from ..settings import Settings
 from .column_keys import YEAR_ROOT, fund_part_key, group_measures, is_generic, shared_of_which, strip_measure
-from .values import is_amount
+from ..text.amounts import is_amount
 
 OF_WHICH = re.compile(r"^其中[:：]?")
 

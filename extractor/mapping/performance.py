@@ -4,7 +4,7 @@ A group of table parts (one title, stitched over pages) is read row by row and m
 - key-value blocks (项目名称 | 办案业务费 | …): labels matched to fields wherever they sit in the row, the
   value in the next cell; long text carried over rows and pages; a new 项目名称 starts a new form;
 - 年度主要任务 (任务名称 | 主要内容) and 预算情况 of department forms;
-- the indicator grid (一级 | 二级 | 三级 | 指标值 …), its header found anywhere, its columns followed
+- the indicator grid (一级 | 二级 | 三级 | 指标值 …), its header found anywhere (performance_header.py), its columns followed
   across pages by position; merged cells spread to the rows they span;
 - project lists (one project per row or row group: 长沙, 北京, 杭州, 广州), a new form per project;
   广州's one-cell indicator lists and 北京's fused 一级+二级+三级 cells are taken apart.
@@ -21,37 +21,14 @@ from ..models import Indicator, PerformanceTable, Warning
 from . import performance_fields as pf
 from .indicators import (canonical, clean_name, fill_leading, is_known_l1, is_known_l2, is_serialized,
                          parse_serialized, place_levels, split_fused)
+from .performance_header import Cols, find_header
 from .performance_list import ListRows, joins_performance, part_kind  # noqa: F401 (the pipeline's names)
 from .performance_fields import YEAR as _YEAR, performance_kind, unit_in_title  # noqa: F401 (the pipeline's names)
 from .tables import TablePart
 from .targets import comparator_of, parse_target
 
 _YEAR_LINE = re.compile(r"^\(?((?:19|20)\d{2})年度?\)?$")
-_HEADER_SPAN = 3            # a cell over more rows is a group label beside the body (绩效指标), not a header
 _FIRST_OF_GROUP = re.compile(r"^\s*指标\s*1\s*[：:]")
-
-
-@dataclass
-class _Cols:
-    """The roles of an indicator grid or project list header, by column, and by position for the
-    continuation grids of later pages (which may be cut into other columns)."""
-    roles: dict[str, int]
-    x: dict[str, float]
-    grid: Grid
-    list_form: bool
-    _cache: dict = field(default_factory=dict)
-
-    def on(self, grid: Grid) -> dict[str, int]:
-        if grid is self.grid:
-            return self.roles
-        if id(grid) not in self._cache:
-            out: dict[str, int] = {}
-            for role, x in self.x.items():
-                col = next((c for c in range(grid.n_cols) if grid.col_x[c] - 1 <= x <= grid.col_x[c + 1] + 1), None)
-                if col is not None:
-                    out[role] = col
-            self._cache[id(grid)] = out
-        return self._cache[id(grid)]
 
 
 @dataclass
@@ -75,7 +52,7 @@ class _Reader(ListRows):
         m = _YEAR.search(catalog.norm_label(title or ""))
         self.year = int(m.group(1)) if m else None
         self.forms: list[_Form] = []
-        self.cols: _Cols | None = None
+        self.cols: Cols | None = None
         self.tasks: pf.TaskList | None = None
         self.list_unit: str | None = None     # the unit row above a list's projects (广州)
         self.list_head: tuple | None = None   # (grid, cell) of the last project name cell of a list
@@ -90,67 +67,11 @@ class _Reader(ListRows):
                                                  year=self.year, pages=[])))
         return self.forms[-1]
 
-    # ---- headers ---------------------------------------------------------------------------------
-    def _header(self, grid: Grid, r: int) -> tuple[int, int, _Cols] | None:
-        """An indicator grid or project list header on row ``r``: (first row, last row, columns)."""
-        found: dict[str, tuple[int, GridCell]] = {}
-        here = [c for c in grid.cells if c.row == r and c.text and c.rowspan <= _HEADER_SPAN]
-        bottom_here = max((c.last_row for c in here), default=r)
-        rows = here + [c for c in grid.cells if c.row < r <= c.last_row <= bottom_here and c.text]
-        for cell in rows:
-            role = pf.match(cell.text, "columns")
-            if role is None:
-                continue
-            rank = pf.column_rank(cell.text)
-            if role not in found or rank < found[role][0]:
-                found[role] = (rank, cell)
-        roles = set(found)
-        grid_form = "level3" in roles and ("target" in roles or "level1" in roles or "level2" in roles) \
-            and len(roles) >= 3
-        list_form = "project" in roles and len(roles & {"amount", "year_budget", "goal", "level3", "unit"}) >= 1 \
-            and len(roles) >= 3
-        if not (grid_form or list_form):
-            return None
-        # the rows above that hold header cells of the same block (two-row headers, 项目名称 over 一级指标)
-        cells = [c for _, c in found.values()]
-        top = min(c.row for c in cells)
-        bottom = max(c.last_row for c in cells)
-        bottom = self._wrapped_header(grid, bottom, found)
-        for c in grid.cells:      # labels under the header cells (财政资金 | 其他资金 under 其中)
-            if top <= c.row <= bottom:
-                role = pf.match(c.text, "columns")
-                if role and c.text and (role not in found or pf.column_rank(c.text) < found[role][0]):
-                    found[role] = (pf.column_rank(c.text), c)
-        roles_col = {role: c.col for role, (_, c) in found.items()}
-        xs = {role: (c.bbox[0] + c.bbox[2]) / 2 for role, (_, c) in found.items()}
-        listing = "project" in roles_col or ("unit" in roles_col and "goal" in roles_col)
-        return top, bottom, _Cols(roles_col, xs, grid, listing)
-
-    @staticmethod
-    def _wrapped_header(grid: Grid, bottom: int, found: dict) -> int:
-        """Header labels cut over two grid rows where no ruling divides them (二级 / 指标, 年度 / 指标值, 实际 /
-        完成值): each lower piece is read with the piece above it; the header takes the row where that names
-        columns it lacked."""
-        below = [c for c in grid.cells if c.row == bottom + 1 and c.text and c.rowspan <= _HEADER_SPAN]
-        joined = {}
-        for c in below:
-            above = grid.at(bottom, c.col)
-            head = above.text if above is not None and above is not c and above.rowspan <= _HEADER_SPAN else ""
-            joined[id(c)] = (c, pf.match(head + c.text, "columns") or pf.match(c.text, "columns"))
-        if not joined or not all(role or len(catalog.norm_label(c.text)) <= 2 for c, role in joined.values()):
-            return bottom
-        if not {role for _, role in joined.values()} - set(found) - {None}:
-            return bottom
-        for c, role in joined.values():
-            if role and role not in found:
-                found[role] = (pf.column_rank(c.text), c)
-        return max(c.last_row for c in below)
-
     def read(self, grid: Grid) -> None:
-        header_rows: dict[int, tuple[int, int, _Cols]] = {}
+        header_rows: dict[int, tuple[int, int, Cols]] = {}
         r = 0
         while r < grid.n_rows:
-            h = self._header(grid, r) if r not in header_rows else None
+            h = find_header(grid, r) if r not in header_rows else None
             if h is not None:
                 for rr in range(h[0], h[1] + 1):
                     header_rows[rr] = h

@@ -12,7 +12,7 @@ from ..grid import Grid
 from ..grid.model import GridCell
 from ..find import without_qualifier
 from ..models import DepartmentBudget, PerformanceTable, Task
-from .values import NotANumber, parse_amount, to_json_number
+from ..text.amounts import NotANumber, parse_amount, to_json_number
 
 YEAR = re.compile(r"[（(]?((?:19|20)\d{2})年度?[）)]?")
 _TABLE_NO = re.compile(r"^(?:表[0-9一二三四五六七八九十]+|预算\d+表|预算表\d+|公开表?\d+表?)[:、.]?")

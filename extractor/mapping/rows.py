@@ -6,7 +6,7 @@ from .. import catalog
 from ..grid import Grid
 from ..models import CodeLevels, Label, Row
 from .header import Layout, Segment
-from .values import NotANumber, parse_amount, to_json_number
+from ..text.amounts import NotANumber, parse_amount, to_json_number
 
 _SPILL = re.compile(r"^([\u4e00-\u9fff（）()]+)\s*(-?[\d,]+(?:\.\d+)?)$")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")

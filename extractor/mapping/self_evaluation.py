@@ -24,7 +24,7 @@ from . import performance_fields as pf
 from .indicators import clean_name, is_known_l1, is_known_l2
 from .performance import _Reader
 from .targets import parse_target
-from .values import to_json_number
+from ..text.amounts import to_json_number
 
 _AMOUNT_ROLES = ("initial_budget", "annual_budget", "executed", "weight", "score")
 

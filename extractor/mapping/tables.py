@@ -11,7 +11,7 @@ from ..models import Column, Table
 from ..settings import Settings
 from .header import ColumnSpec, Layout, build_layout
 from .rows import finish_kinds, grid_rows
-from .values import printed_places
+from ..text.amounts import printed_places
 
 
 @dataclass

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .. import catalog
-from .values import to_json_number
+from ..text.amounts import to_json_number
 
 _FULL = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
 _SEPARATORS = re.compile(r"[，,；;。、（(]")

@@ -18,7 +18,7 @@ from decimal import Decimal
 from rapidfuzz.distance import Levenshtein
 
 from ..mapping.tables import MappedTable
-from ..mapping.values import to_json_number
+from ..text.amounts import to_json_number
 from ..models import Row
 from .arith import compare, dec, places
 from .identities import code_pairs, heading_pairs

@@ -128,7 +128,7 @@ def _words(chars) -> list[tuple[str, float, float]]:
 
 
 def _amount(text: str):
-    from ..mapping.values import parse_amount, to_json_number
+    from ..text.amounts import parse_amount, to_json_number
     try:
         value = parse_amount(text)
     except Exception:
