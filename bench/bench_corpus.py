@@ -1,6 +1,8 @@
 """The corpus loop: run ``batch`` over ../shared/corpus and print, per place and overall, documents, pages
 per second, tables by type and the ``unknown`` share, checks run and failing (by rule), documents with a
-failing check, and page-amount recall/precision (../shared/tools/page_amounts.py).
+failing check, page-amount recall/precision (../shared/tools/page_amounts.py), and per family of performance
+form (project/department targets, project/department self-evaluation, project lists): forms, indicators,
+forms without indicators, indicators with no 三级指标 or no target, and the forms' warnings (``empty_form``).
 
 usage: python bench/bench_corpus.py [--corpus DIR] [--out DIR] [--workers 2] [--no-extract] [--json FILE]
                                     [--failing] [--compare PREVIOUS.json]
@@ -46,6 +48,60 @@ def _printed(pa, pdf: Path, cache: dict) -> tuple:
     return (C({(p, Decimal(v)): c for p, v, c in strict}), C({(p, Decimal(v)): c for p, v, c in loose}))
 
 
+FAMILIES = ("project_targets", "department_targets", "project_self_evaluation", "department_self_evaluation",
+            "project_list")
+_FORM_ONLY = ("owner", "contact", "phone", "fund_use", "overview", "basis", "necessity", "measures", "plan",
+              "overall_goal", "start_date", "end_date", "budget", "tasks")
+
+
+def form_family(p: dict) -> str:
+    """The family of one performance entry. A project list (单位 · 项目 · 金额 · 绩效目标, one entry per row) is
+    told from a target form by what it prints: a goal text and no indicators and none of the fields only a
+    form's key-value block holds; a list that prints indicators per project (北京) counts as target forms."""
+    kind = p["type"]
+    if kind.endswith("_self_evaluation"):
+        return kind
+    if kind == "department_performance":
+        return "department_targets"
+    if not p.get("indicators") and (p.get("annual_goal") or p.get("overall_goal")) \
+            and not any(p.get(k) for k in _FORM_ONLY):
+        return "project_list"
+    return "project_targets"
+
+
+def form_figures(doc: dict) -> dict:
+    """Per family: forms, indicators, forms without indicators, indicators with no 三级指标, with no target
+    (neither 指标值 nor, on a self-evaluation, 实际完成值 …: the target as printed), and the warnings a form
+    carries (empty_form, empty_template_rows, no_target …), each with where it is (page) for a reader to look."""
+    fams: dict[str, dict] = {}
+    for p in doc.get("performance", []):
+        f = fams.setdefault(form_family(p), {"forms": 0, "indicators": 0, "forms_without_indicators": 0,
+                                             "no_level3": 0, "no_target": 0, "no_target_warned": 0,
+                                             "warnings": {}, "where": {}})
+        inds = p.get("indicators", [])
+        f["forms"] += 1
+        f["indicators"] += len(inds)
+        page = (p.get("pages") or [None])[0]
+        if not inds:
+            f["forms_without_indicators"] += 1
+        codes = Counter(w["code"] for w in p.get("warnings", []))
+        for code, n in codes.items():
+            f["warnings"][code] = f["warnings"].get(code, 0) + n
+        for code in ("empty_form",):
+            if code in codes:
+                f["where"].setdefault(code, []).append(page)
+        for i in inds:
+            if not i.get("level3"):
+                f["no_level3"] += 1
+                f["where"].setdefault("no_level3", []).append(page)
+            if not i.get("target_raw"):
+                f["no_target"] += 1
+                f["where"].setdefault("no_target", []).append(page)
+                if any(w.get("code") == "no_target" for w in i.get("warnings", []) or []) or codes.get("no_target"):
+                    f["no_target_warned"] += 1
+    return fams
+
+
 def document_figures(pa, pdf: Path, out: Path, cache: dict) -> dict:
     doc = json.loads(out.read_text(encoding="utf-8"))
     tables = doc.get("tables", [])
@@ -68,7 +124,30 @@ def document_figures(pa, pdf: Path, out: Path, cache: dict) -> dict:
         "fact_checks": len([c for c in doc.get("checks", []) if c["rule"].startswith("fact") and c["status"] != "skipped"]),
         "fact_checks_pass": len([c for c in doc.get("checks", []) if c["rule"].startswith("fact") and c["status"] == "pass"]),
         "document_failing": sorted(f"{c['rule']}: {c['detail']}" for c in doc.get("checks", []) if c["status"] == "fail"),
+        "forms": form_figures(doc),
     }
+
+
+def _forms_block(ds: list[dict]) -> dict:
+    out: dict[str, dict] = {}
+    for d in ds:
+        for fam, f in d.get("forms", {}).items():
+            o = out.setdefault(fam, {"forms": 0, "indicators": 0, "forms_without_indicators": 0, "no_level3": 0,
+                                     "no_target": 0, "no_target_warned": 0, "warnings": {}})
+            for k in ("forms", "indicators", "forms_without_indicators", "no_level3", "no_target", "no_target_warned"):
+                o[k] += f.get(k, 0)
+            for code, n in f.get("warnings", {}).items():
+                o["warnings"][code] = o["warnings"].get(code, 0) + n
+    for o in out.values():
+        o["empty_form"] = o["warnings"].get("empty_form", 0)
+        o["warnings"] = dict(sorted(o["warnings"].items()))
+    return {fam: out[fam] for fam in FAMILIES if fam in out} | {k: v for k, v in sorted(out.items()) if k not in FAMILIES}
+
+
+def _forms_line(fam: str, f: dict) -> str:
+    return (f"  {fam:27s} forms {f['forms']:4d}  indicators {f['indicators']:5d}  without indicators "
+            f"{f['forms_without_indicators']:3d}  no 三级 {f['no_level3']:3d}  no target {f['no_target']:3d} "
+            f"(warned {f['no_target_warned']})  empty_form {f['empty_form']:2d}")
 
 
 def aggregate(docs: dict[str, dict], seconds: dict[str, float]) -> dict:
@@ -104,6 +183,7 @@ def aggregate(docs: dict[str, dict], seconds: dict[str, float]) -> dict:
             "fact_checks_pass_share": round(sum(d.get("fact_checks_pass", 0) for d in ds)
                                             / max(1, sum(d.get("fact_checks", 0) for d in ds)), 4),
             "document_checks_failing": sum(len(d.get("document_failing", [])) for d in ds),
+            "forms": _forms_block(ds),
         }
     by_place = defaultdict(list)
     for name in docs:
@@ -163,11 +243,19 @@ def main(argv: list[str]) -> None:
         print(f"{place:10s} docs {b['documents']:3d}  pages {b['pages']:5d}  tables {b['tables']:4d}  "
               f"unknown {b['unknown_share']:.3f}  checks {b['checks_run']:5d} failing {b['checks_failing']:3d}  "
               f"docs failing {b['documents_failing']:2d}  recall {b['recall']:.4f}  precision {b['precision']}")
+        for fam, f in b["forms"].items():
+            print(_forms_line(fam, f))
+    print("performance forms overall:")
+    for fam, f in result["overall"]["forms"].items():
+        print(_forms_line(fam, f))
     print(json.dumps(result["overall"], ensure_ascii=False, indent=1))
     if args.failing:
         for name, d in sorted(docs.items()):
             for f in d["failing"] + d.get("document_failing", []):
                 print(f"{name}: {f}")
+            for fam, f in d.get("forms", {}).items():
+                for what, pages in f.get("where", {}).items():
+                    print(f"{name}: {fam} {what} p{','.join(map(str, pages))}")
     if args.json:
         args.json.write_text(json.dumps(docs, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
     if args.write_passing:
@@ -187,6 +275,12 @@ def main(argv: list[str]) -> None:
                 moved.append(f"hit {a['hit']} -> {b['hit']}, extra {a['extra']} -> {b['extra']}")
             if a["types"].get("unknown", 0) != b["types"].get("unknown", 0):
                 moved.append(f"unknown {a['types'].get('unknown', 0)} -> {b['types'].get('unknown', 0)}")
+            if "forms" in a:
+                for fam in sorted(set(a["forms"]) | set(b["forms"])):
+                    fa, fb = a["forms"].get(fam, {}), b["forms"].get(fam, {})
+                    for k in ("forms", "indicators", "no_level3", "no_target"):
+                        if fa.get(k, 0) != fb.get(k, 0):
+                            moved.append(f"{fam} {k} {fa.get(k, 0)} -> {fb.get(k, 0)}")
             if moved:
                 print(f"MOVED {name}: " + "; ".join(moved))
 
