@@ -59,6 +59,11 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
                 if not any(cell.text for cell in grid.cells):
                     continue            # ruled but empty: a chart's grid lines or a drawn frame
                 part = new_part(grid, caption, settings)
+                if region.foot:
+                    if part_kind(part):         # a project list's header, its rows overleaf
+                        groups.append([part])
+                        captions.append(caption)
+                    continue
                 if groups and (continues(groups[-1][-1], part, first_on_page=(i == 0), first=groups[-1][0])
                                or _inside_performance(groups[-1], part)):
                     groups[-1].append(part)

@@ -19,6 +19,7 @@ class Region:
     cells: list[BBox]             # lattice: the closed cells; stream: empty
     parser: str = "lattice"       # which grid parser reads it: "lattice" or "stream"
     fragment: bool = False        # a lone row at a page top: kept only where it continues a table
+    foot: bool = False            # a lone row at a page foot: kept only where it heads a list going on overleaf
     # (end, y, x0, x1): stretches closed where no line is drawn, a row a page break cut ("top"/"bottom")
     opened: list[tuple[str, float, float, float]] = field(default_factory=list)
 
@@ -42,6 +43,12 @@ def _amount_row(page: PageContent, cells: list[BBox]) -> bool:
 def _carried_row(page: PageContent, cells: list[BBox]) -> bool:
     """A lone row of three or more boxes at the very top of a page: the last row of a table carried over."""
     return len(cells) >= 3 and min(c[1] for c in cells) < 0.15 * page.height
+
+
+def _foot_row(page: PageContent, cells: list[BBox]) -> bool:
+    """A lone row of three or more boxes at the foot of a page: a header whose rows begin on the next page
+    (深圳's 二级预算单位名称 | 一级项目名称 | 预算数 | 绩效目标 under the sentence that introduces it)."""
+    return len(cells) >= 3 and max(c[3] for c in cells) > 0.8 * page.height
 
 
 _OPEN_END = 3      # vertical rulings that stop at one height with no horizontal one there
@@ -114,16 +121,19 @@ def find_regions(page: PageContent, settings: Settings) -> list[Region]:
     for group in cells_to_tables(cells):
         if len(group) < settings.min_table_cells:
             continue
-        fragment = False
+        fragment = foot = False
         if len({round(c[1]) for c in group}) < settings.min_table_rows and not _amount_row(page, group):
-            if not _carried_row(page, group):
+            if _carried_row(page, group):
+                fragment = True
+            elif _foot_row(page, group):
+                fragment = foot = True
+            else:
                 continue
-            fragment = True
         bbox = (min(c[0] for c in group), min(c[1] for c in group),
                 max(c[2] for c in group), max(c[3] for c in group))
         opened = [(e["opened"], e["top"], e["x0"], e["x1"]) for e in added
                   if bbox[0] - tol <= e["x0"] and e["x1"] <= bbox[2] + tol and bbox[1] - tol <= e["top"] <= bbox[3] + tol]
         regions.append(Region(page.number, bbox, sorted(group, key=lambda c: (c[1], c[0])), fragment=fragment,
-                              opened=opened))
+                              foot=foot, opened=opened))
     regions.sort(key=lambda r: (r.bbox[1], r.bbox[0]))
     return regions
