@@ -97,8 +97,8 @@ def form_figures(doc: dict) -> dict:
             if not i.get("target_raw"):
                 f["no_target"] += 1
                 f["where"].setdefault("no_target", []).append(page)
-                if any(w.get("code") == "no_target" for w in i.get("warnings", []) or []) or codes.get("no_target"):
-                    f["no_target_warned"] += 1
+        # the form names each indicator it prints with no target in a no_target warning
+        f["no_target_warned"] += min(codes.get("no_target", 0), sum(not i.get("target_raw") for i in inds))
     return fams
 
 

@@ -202,6 +202,7 @@ class PerformanceTable(_Model):
     phone: Optional[str] = None
     start_date: Optional[str] = None
     end_date: Optional[str] = None
+    period: Optional[str] = Field(default=None, description="实施期限 as printed (2022-2024年, 1年)")
     total_amount: Optional[Number] = None
     year_amount: Optional[Number] = None
     prev_total_amount: Optional[Number] = None

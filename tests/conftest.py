@@ -60,3 +60,16 @@ def cli_diff(output: dict | Path, golden: dict, tmp: Path) -> subprocess.Complet
     gold.write_text(json.dumps(golden, ensure_ascii=False), encoding="utf-8")
     return subprocess.run([sys.executable, "-m", "extractor.cli", "diff", str(out), str(gold)],
                           capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def corpus_out(tmp_path_factory) -> Path:
+    """The whole development corpus through ``batch`` once per session (for every corpus-wide test file)."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"development corpus not available: {CORPUS} (tests read ../shared/corpus beside the checkout)")
+    from extractor.batch.run import run_batch
+    out = tmp_path_factory.mktemp("corpus")
+    summary = run_batch(CORPUS, out, workers=2, force=True)
+    failed = [r for r in summary.results if r["status"] == "failed"]
+    assert not failed, failed
+    return out

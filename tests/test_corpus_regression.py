@@ -69,18 +69,6 @@ PUBLICATION_ERRORS: list[tuple[str, str, int, str, str]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def corpus_out(tmp_path_factory) -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip(f"development corpus not available: {CORPUS} (tests read ../shared/corpus beside the checkout)")
-    from extractor.batch.run import run_batch
-    out = tmp_path_factory.mktemp("corpus")
-    summary = run_batch(CORPUS, out, workers=2, force=True)
-    failed = [r for r in summary.results if r["status"] == "failed"]
-    assert not failed, failed
-    return out
-
-
 def _failing(out: Path, rel: str) -> list[tuple[str, int, str, str]]:
     doc = json.loads((out / rel).with_suffix(".json").read_text(encoding="utf-8"))
     return [(t["type"], t["pages"][0], c["rule"], c["detail"])

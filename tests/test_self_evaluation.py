@@ -122,3 +122,71 @@ def test_shenzhen_project_list():
     assert "动态掌握全市（疑似）污染地块安全利用情况" in goal          # joined across the break of pp. 38/39
     assert goal.endswith("专家对项目成果的满意度100%。")              # the end of the goal on p. 42
     assert not [t for t in doc.tables if t.type == "unknown"]
+
+
+# Indicators whose target (年度指标值) or 实际完成值 cell is printed blank, read off the rendered pages:
+# p31 (the department form) 全年经费支出 prints no 实际完成值; pp70/71 生态效益 print neither value (分值 8,
+# 得分 8); p82 the two 放射工作 rows print no 实际完成值; p133 患者满意度 prints none ("2023年4月运营，目前没有
+# 患者满意率数据" in its 偏差原因).
+XIAN_BLANK_VALUES = {
+    (30, "全年经费支出"): ("1678648.28万元", None),
+    (70, "生态效益"): (None, None),
+    (71, "生态效益"): (None, None),
+    (82, "医院放射工作个人剂量监测率"): ("100%", None),
+    (82, "医院放射工作人员个人双剂量计佩戴率"): ("100%", None),
+    (133, "患者满意度"): ("95%", None),
+}
+
+
+def test_every_xian_indicator_has_its_target_and_actual_value():
+    """Every indicator of the 89 forms carries its target and actual value, points and score, except the
+    cells the page prints blank; an indicator printed with no target is named in a no_target warning."""
+    forms = [p for p in doc_of(XIAN).performance if p.type.endswith("_self_evaluation")]
+    blank = {}
+    for form in forms:
+        for ind in form.indicators:
+            assert ind.level3 and ind.points is not None and ind.score is not None, (form.pages, ind)
+            if not ind.target_raw or not ind.actual_raw:
+                blank[(form.pages[0], ind.level3)] = (ind.target_raw, ind.actual_raw)
+        warned = [w for w in form.warnings if w.code == "no_target"]
+        assert len(warned) == sum(not i.target_raw for i in form.indicators), form.pages
+    assert blank == XIAN_BLANK_VALUES
+    assert sum(len(f.indicators) for f in forms) == 741
+
+
+# Checks that fail on the page's own arithmetic (each read off the page): pp70/71 print a 总分 that leaves
+# out the budget-execution 得分; p72 prints 执行率 100.005 for 316.82 / 316.82 on its 当年财政拨款 line;
+# pp98-103 and pp138-141 print 执行率 1000% on the 年度资金总额 line (p139: 423 / 423, 分值 left blank).
+XIAN_PUBLICATION_ERRORS = [(70, "self_evaluation.total_score"), (71, "self_evaluation.total_score"),
+                           (72, "self_evaluation.execution_rate")] \
+    + [(p, "self_evaluation.execution_rate") for p in (98, 99, 100, 101, 102, 103, 138, 139, 140, 141)]
+
+
+def test_xian_score_checks_pass_where_the_page_adds_up():
+    forms = [p for p in doc_of(XIAN).performance if p.type.endswith("_self_evaluation")]
+    failing = sorted((f.pages[0], c.rule) for f in forms for c in f.checks if c.status == "fail")
+    assert failing == XIAN_PUBLICATION_ERRORS
+    ran = [c for f in forms for c in f.checks if c.status != "skipped"]
+    assert {c.rule for c in ran} == {"self_evaluation.total_score", "self_evaluation.execution_rate",
+                                     "self_evaluation.score_within_points"}
+    # every form is checked: Σ 得分 + the budget's 得分 against 总分, and each 得分 against its 分值
+    for rule in ("self_evaluation.total_score", "self_evaluation.score_within_points"):
+        assert len([c for c in ran if c.rule == rule]) == len(forms), rule
+
+
+def test_shenzhen_justice_list_headed_at_the_foot_of_the_page_before():
+    """深圳市司法局 p12 prints the list's header box (二级预算单位名称 | 一级项目名称 | 预算数（万元） | 绩效目标)
+    alone at the foot of the page; its 11 projects (p12: 设置并编报11个项目绩效目标) stand on pp13-14, one goal
+    cut by the page break. Names and amounts read off the rendered pages."""
+    doc = doc_of("深圳/2026年深圳市司法局部门预算.pdf")
+    assert [(p.project_name, p.year_amount) for p in doc.performance] == [
+        ("非发改立项的建设项目", 7.56), ("公共法律服务", 3493.83), ("机关综合服务", 858.36),
+        ("其他司法行政业务", 477.34), ("社工服务项目", 587.9), ("市级人才专项经费", 1332),
+        ("统筹协调全面依法治市", 102.96), ("刑事执行", 146.07), ("行政立法、执法", 464.4), ("预算准备金", 335.3),
+        ("政务信息化项目（运行维护服务）", 10.75)]
+    assert {(p.type, p.unit_name) for p in doc.performance} == {("project_performance", "深圳市司法局（本级）")}
+    first, cut = doc.performance[0], doc.performance[3]
+    assert _squash(first.annual_goal) == "完成办公大楼的日常管理和维护，确保办公大楼主体稳定，保障办公人员人身安全。"
+    assert cut.pages == [13, 14] and _squash(cut.annual_goal).endswith(
+        "二是通过完成商事调解组织等级评定、开展人民调解员职业技能竞赛活动等，推动调解工作规范化建设。")
+    assert not [t for t in doc.tables if t.type == "unknown"]

@@ -13,7 +13,7 @@ from .. import catalog
 from ..models import Indicator, Warning
 
 _SUFFIX = re.compile(r"(?:指标|目标)$")
-_NUMBERING = re.compile(r"^\s*(?:指标\s*\d+\s*[：:]|\d+\s*-)\s*")
+_NUMBERING = re.compile(r"^\s*(?:指标\s*\d*\s*[：:]|\d+\s*-)\s*")
 _ELLIPSIS = re.compile(r"^[.…·。\s]+$")
 _POINTS = re.compile(r"\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")      # 产出指标（50分）
 

@@ -18,6 +18,7 @@ from .. import catalog
 from ..grid import Grid
 from ..grid.model import GridCell
 from ..models import Indicator, PerformanceTable, Warning
+from ..text.amounts import is_blank
 from . import performance_fields as pf
 from .indicators import (canonical, clean_name, fill_leading, is_known_l1, is_known_l2, is_serialized,
                          parse_serialized, place_levels, split_fused)
@@ -53,6 +54,7 @@ class _Reader(ListRows):
         self.year = int(m.group(1)) if m else None
         self.forms: list[_Form] = []
         self.cols: Cols | None = None
+        self.last_cols: Cols | None = None    # the indicator grid header last read (a later form may print none)
         self.tasks: pf.TaskList | None = None
         self.list_unit: str | None = None     # the unit row above a list's projects (广州)
         self.list_head: tuple | None = None   # (grid, cell) of the last project name cell of a list
@@ -85,6 +87,7 @@ class _Reader(ListRows):
                 top, _, cols = header_rows[r]
                 if r == top:
                     self.cols, self.tasks = cols, None
+                    self.last_cols = cols
                     self.form.text_field = None
                 if self.kind == "department_performance" and not self.form.table.indicators:
                     pf.budget_row(self.form.table, grid, row)
@@ -97,9 +100,10 @@ class _Reader(ListRows):
     # ---- one body row ----------------------------------------------------------------------------
     def _row(self, grid: Grid, r: int, row: list[GridCell], cells: list[GridCell]) -> None:
         form = self.form
+        fused = pf.leading_field(cells[0].text) if len(cells) == 1 else None
         if self.cols is not None:
             first = pf.match(cells[0].text, "fields", fuzzy=False)
-            leaves = first is not None and len(cells) <= 4 and not self.cols.list_form
+            leaves = (first is not None or fused is not None) and len(cells) <= 4 and not self.cols.list_form
             if not leaves:
                 if self.cols.list_form:
                     self._list_row(grid, r)
@@ -111,8 +115,16 @@ class _Reader(ListRows):
                 and pf.budget_row(form.table, grid, row):
             self.tasks = None
             return
+        if fused is not None:                  # 专项（项目）名称伯乐奖: no ruling between label and value
+            self._field(*fused)
+            self.tasks = None
+            return
         if self._keyvalue(cells):
             self.tasks = None
+            return
+        if self.last_cols is not None and self._grid_goes_on(grid, r):
+            self.cols, self.tasks = self.last_cols, None
+            self._indicator_row(grid, r)
             return
         tasks = pf.TaskList.header(grid, cells)
         if tasks is not None:
@@ -144,17 +156,35 @@ class _Reader(ListRows):
             if nxt is not None and pf.match(nxt.text, "fields") == key:
                 continue                     # 整体绩效目标 (group) | 整体绩效目标 | text
             value = nxt.text if nxt is not None and not pf.is_label(nxt.text) else None
-            form = self.form
-            if key == "project_name" and ("project_name" in form.seen or form.table.indicators):
-                form = self.new_form()
-            elif key == "department" and self.kind == "department_performance" and "department" in form.seen:
-                form = self.new_form()
-            if value is not None or key not in form.seen:
-                pf.set_field(form.table, key, value)
-            form.seen.add(key)
-            form.text_field = key if key in kinds["texts"] else None
+            self._field(key, value)
             handled = True
         return handled
+
+    def _field(self, key: str, value: str | None) -> None:
+        """One labelled value onto the form; a second 项目名称 (部门名称 on department forms) starts a new form."""
+        form = self.form
+        if key == "project_name" and ("project_name" in form.seen or form.table.indicators):
+            form = self.new_form()
+        elif key == "department" and self.kind == "department_performance" and "department" in form.seen:
+            form = self.new_form()
+        if value is not None or key not in form.seen:
+            pf.set_field(form.table, key, value)
+        form.seen.add(key)
+        form.text_field = key if key in pf.cfg()["field_kinds"]["texts"] else None
+
+    def _grid_goes_on(self, grid: Grid, r: int) -> bool:
+        """A form of the group that prints its indicator grid with no header of its own (the header of the
+        form above it stands for it): the row names a known 一级 or 二级 in the columns that header gave,
+        and a 三级 beside it, after this form's key-value block."""
+        if not self.form.seen or self.form.table.indicators:
+            return False
+        cols = self.last_cols.on(grid)
+        if "level3" not in cols or not ({"level1", "level2"} & set(cols)):
+            return False
+        names = [grid.at(r, cols[k]) for k in ("level1", "level2") if k in cols]
+        l3 = grid.at(r, cols["level3"])
+        return l3 is not None and bool(l3.text) and l3 not in names and any(
+            c is not None and c is not l3 and (is_known_l1(c.text) or is_known_l2(c.text)) for c in names)
 
     # ---- indicator rows --------------------------------------------------------------------------
     def _indicator_row(self, grid: Grid, r: int) -> None:
@@ -249,8 +279,8 @@ class _Reader(ListRows):
             parsed.unit = unit
         actual = text("actual").strip()
         points, score = pf.amount(text("points")), pf.amount(text("score"))
-        if not l3 and not target and not actual and score is None:
-            form.empty_rows += 1                    # a blank template row (二级 printed with no 三级, no value)
+        if is_blank(l3) and is_blank(target) and is_blank(actual) and score is None:
+            form.empty_rows += 1                    # a blank template row (二级 printed with no 三级, no value, or /)
             return
         weight = pf.amount(text("weight"))
         core = {"是": True, "否": False}.get(text("core").strip())
@@ -273,6 +303,12 @@ class _Reader(ListRows):
                 continue
             fill_leading(t.indicators)
             place_levels(t.indicators, t.warnings, t.pages[0])
+            for ind in t.indicators:
+                if not ind.level3 or not ind.target_raw:
+                    what = "三级指标" if not ind.level3 else "指标值 (target)"
+                    t.warnings.append(Warning(code="no_level3" if not ind.level3 else "no_target", message=(
+                        f"indicator {ind.level3 or ind.target_raw} ({ind.level2 or ind.level1 or '-'}) is printed "
+                        f"with no {what}"), page=t.pages[0]))
             if form.empty_rows:
                 t.warnings.append(Warning(code="empty_template_rows", message=f"{form.empty_rows} template rows "
                                           "printed with no 三级指标 and no value: not indicators", page=t.pages[0]))
@@ -281,6 +317,9 @@ class _Reader(ListRows):
             if not t.type.startswith("department_") and t.project_name is None and t.unit_name \
                     and t.unit_name == unit_in_title(self.title) and not pf.names_unit(t.unit_name):
                 t.project_name, t.unit_name = t.unit_name, None     # the title names the project, printed nowhere else
+            elif t.project_name and t.unit_name and t.unit_name == unit_in_title(self.title) \
+                    and not pf.names_unit(t.unit_name):
+                t.unit_name = None          # what the title holds besides the form's name (专项资金) is no unit
             if t.type.startswith("department_"):
                 t.department = t.department or t.unit_name or self.fallback_unit
                 t.unit_name = t.unit_name or t.department
@@ -300,11 +339,17 @@ def _prose(*cells: GridCell | None) -> bool:
 
 
 def _kind(parts: list[TablePart], kind: str) -> str:
+    """A department marker in any cell makes the group department forms; a group its title calls department
+    forms (专项资金整体绩效目标表) whose cells print no marker but a 项目名称 is project forms."""
     markers = {pf.clean_label(x) for x in pf.cfg()["department_markers"]["labels"]}
+    named = False
     for part in parts:
         for cell in part.grid.cells:
             if pf.clean_label(cell.text) in markers:
                 return "department_self_evaluation" if kind.endswith("_self_evaluation") else "department_performance"
+            named = named or pf.match(cell.text, "fields", fuzzy=False) == "project_name"
+    if named and kind == "department_performance":
+        return "project_performance"
     return kind
 
 

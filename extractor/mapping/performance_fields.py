@@ -65,6 +65,23 @@ def column_rank(text: str) -> int:
     return _column_rank().get(clean_label(text), 99)
 
 
+def leading_field(text: str) -> tuple[str, str] | None:
+    """(key, value) of a cell that prints a field label and its value with no ruling between them
+    (专项（项目）名称伯乐奖 -> project_name, 伯乐奖); only the labels that start a form, and a value left."""
+    t = catalog.norm_label(text or "")
+    for alias in cfg()["fields"]["project_name"]:
+        a = catalog.norm_label(alias)
+        if t.startswith(a) and len(t) > len(a) + 1 and not is_label(t[len(a):]):
+            rest = (text or "").strip()
+            n = 0
+            for i, ch in enumerate(rest):      # the value as printed (norm_label may change brackets, spaces)
+                if catalog.norm_label(rest[:i + 1]) == a:
+                    n = i + 1
+                    break
+            return ("project_name", rest[n:].strip()) if n else None
+    return None
+
+
 def is_label(text: str) -> bool:
     return any(match(text, s) is not None for s in ("fields", "groups", "budget"))
 

@@ -30,6 +30,11 @@ def parse_amount(text: str) -> Decimal | None:
     return -value if negative else value
 
 
+def is_blank(text: str | None) -> bool:
+    """Nothing printed, or a mark that says so (-, —, /): the cell holds no value."""
+    return re.sub(r"\s+", "", (text or "").translate(_FULL)).replace("／", "/") in _BLANK
+
+
 def is_amount(text: str) -> bool:
     try:
         return parse_amount(text) is not None
