@@ -35,8 +35,8 @@ def clean_label(text: str) -> str:
 @lru_cache(maxsize=None)
 def _index(section: str) -> catalog.FuzzyIndex:
     data = cfg()[section]
-    if section == "groups":
-        return catalog.FuzzyIndex([(a, "_group") for a in data["labels"]], normalise=clean_label)
+    if section in ("groups", "other_labels"):
+        return catalog.FuzzyIndex([(a, "_" + section) for a in data["labels"]], normalise=clean_label)
     return catalog.FuzzyIndex([(a, key) for key, aliases in data.items() for a in aliases], normalise=clean_label)
 
 
@@ -83,7 +83,7 @@ def leading_field(text: str) -> tuple[str, str] | None:
 
 
 def is_label(text: str) -> bool:
-    return any(match(text, s) is not None for s in ("fields", "groups", "budget"))
+    return any(match(text, s) is not None for s in ("fields", "groups", "budget", "other_labels"))
 
 
 def is_group(text: str) -> bool:
