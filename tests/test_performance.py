@@ -248,7 +248,7 @@ def test_beijing_list_form_and_fused_department_cells():
     assert _ind(first.indicators[10]) == ("成本指标", "经济成本指标", "招标预算成本控制", "536.56308", "≤", 536.56308, "万元")
     assert first.indicators[0].qualitative and first.indicators[0].target_raw == "优"
     audit = projects[2]
-    assert audit.project_name == "财务业务咨询服务" and audit.year_amount == 22.2 and len(audit.indicators) == 7
+    assert audit.project_name == "财务业务咨询服务" and audit.total_amount == 22.2 and audit.year_amount is None and len(audit.indicators) == 7
     assert _ind(audit.indicators[0]) == ("满意度指标", "服务对象满意度指标", "报告使用对象满意度", "95", "≥", 95, "%")
     travel = next(p for p in projects if p.project_name == "因公出国（境）经费")
     assert _ind(travel.indicators[0]) == ("成本指标", "经济成本指标", "人均成本", "2.475", "≤", 2.475, "万元")

@@ -13,7 +13,7 @@ def list_header_kind(grid: Grid) -> str | None:
     """'project_performance' for an untitled grid whose header is a project list's (项目 + 绩效目标 + 预算数 or
     单位): 深圳's 重点项目绩效目标情况, printed under a sentence rather than a title."""
     roles = {pf.match(c.text, "columns") for c in grid.cells if c.row < _HEADER_ROWS and c.text}
-    if {"project", "goal"} <= roles and roles & {"amount", "year_budget", "unit"} \
+    if {"project", "goal"} <= roles and roles & {"amount", "project_total", "year_budget", "unit"} \
             and not roles & {"level1", "level2", "level3"}:
         return "project_performance"
     return None
@@ -109,7 +109,8 @@ class ListRows:
         goal_cell = grid.at(r, self.cols.on(grid)["goal"]) if "goal" in self.cols.on(grid) else None
         if goal_cell is None or goal_cell.row != r or not goal_cell.text or t.annual_goal is None:
             return False
-        if (head is not None and head.text and head.row == r) or text("unit") or text("amount") or text("year_budget"):
+        if (head is not None and head.text and head.row == r) or text("unit") or text("amount") or text("year_budget") \
+                or text("project_total"):
             return False
         if any(text(x) for x in ("level1", "level2", "level3", "target")):
             return False
@@ -127,15 +128,17 @@ class ListRows:
             pf.set_field(t, "project_name", form.head)
         if text("goal"):
             t.annual_goal = (t.annual_goal or "") + text("goal")
-        if t.year_amount is None and t.fiscal_amount is None:
+        if t.total_amount is None and t.year_amount is None and t.fiscal_amount is None:
             self._list_fields(t, text, goal=False)
 
     def _list_fields(self, t: PerformanceTable, text, goal: bool = True) -> None:
         if t.type == "project_performance":
-            amount = pf.amount(text("amount"))
-            t.year_amount = t.total_amount = amount
-            if amount is None and text("year_budget"):           # 预算数: the year's, not the project's total
-                t.year_amount = pf.amount(text("year_budget"))
+            # one amount per project: the project's total where the header says so (项目总额), else the
+            # year's (资金总额, 总计, 预算数); never copied into both fields, which would print it twice
+            if text("project_total"):
+                t.total_amount = pf.amount(text("project_total"))
+            else:
+                t.year_amount = pf.amount(text("amount") or text("year_budget"))
             t.fiscal_amount = pf.amount(text("fiscal"))
             t.other_amount = pf.amount(text("other"))
             if text("unit") or self.list_unit:
