@@ -11,7 +11,7 @@ import pytest
 from extractor.mapping.targets import parse_target
 from extractor.pipeline import extract
 
-from conftest import GOLDEN, ROOT, extracted
+from conftest import GOLDEN, ROOT, corpus_doc, extracted
 
 SEED_TEXT = ROOT.parent / "shared" / "seed" / "000_c03462864472638b.txt"
 
@@ -462,3 +462,14 @@ def test_unknown_level2_kept_with_a_warning():
     assert [(i.level1, i.level2) for i in inds] == [("产出指标", "数量指标"), ("产出指标", "创新指标"),
                                                     ("满意度指标", "满意度指标"), ("满意度指标", None)]
     assert [(w.code, w.page) for w in warnings] == [("unknown_level2", 5)] and "创新指标" in warnings[0].message
+
+
+def test_list_projects_of_one_name_under_other_codes():
+    """北京公安局 预算11表 p. 25 prints three projects named 业务工作经费 one under the other, each under its own
+    code and amounts (1496: 45.1 = 10 + 35.1; 9515: 7.51; 9545: 35.4): three projects, not one with the
+    indicators of all three and the first one's amounts."""
+    doc = corpus_doc("北京/公安局_附件2：北京市公安局2026年度部门预算报表.pdf")
+    same = [(p.project_code, p.total_amount, p.fiscal_amount, p.other_amount)
+            for p in doc.performance if p.project_name == "业务工作经费" and p.pages == [25]]
+    assert same == [("11000024T000002431496", 45.1, 10, 35.1), ("11000024T000002449515", 7.51, 7.51, None),
+                    ("11000024T000002449545", 35.4, 35.4, None)]

@@ -87,8 +87,11 @@ class ListRows:
             form = self.form
             t = form.table
             if key_role == "project":
-                _, name = pf.split_code(head.text)
-                if not head.text or name != t.project_name:  # (a cut cell may print its name on the next page)
+                code, name = pf.split_code(head.text)
+                # a cut cell may print its name again on the next page: the same project; a project of the same
+                # name under another code (three 业务工作经费 in a row) is a project of its own
+                other_code = code is not None and t.project_code is not None and code != t.project_code
+                if not head.text or name != t.project_name or other_code:
                     if t.project_name or t.indicators:
                         form = self.new_form()
                         t = form.table
