@@ -473,3 +473,16 @@ def test_list_projects_of_one_name_under_other_codes():
             for p in doc.performance if p.project_name == "业务工作经费" and p.pages == [25]]
     assert same == [("11000024T000002431496", 45.1, 10, 35.1), ("11000024T000002449515", 7.51, 7.51, None),
                     ("11000024T000002449545", 35.4, 35.4, None)]
+
+
+def test_list_group_cut_between_closed_cells():
+    """北京医疗保障局 预算12表: the foot of p. 16 prints three indicator rows (“法律十进”活动参与率 …) under blank
+    project, amount and goal cells, ruled shut; p. 17 opens with 11000022Y000000446 032-法制政府建设经费 and
+    86.000000. The rows above the break belong to that project, not to a nameless one (p. 15 to p. 16 alike)."""
+    doc = corpus_doc("北京/医疗保障局_2026年部门预算.pdf")
+    projects = {p.project_name: p for p in doc.performance if p.type == "project_performance"}
+    assert None not in projects
+    law, press = projects["法制政府建设经费"], projects["医疗保障工作宣传服务"]
+    assert (law.project_code, law.pages, law.total_amount) == ("11000022Y000000446032", [16, 17], 86)
+    assert law.indicators[0].level3 == "“法律十进”活动参与率"
+    assert (press.pages, press.total_amount) == ([15, 16], 723.32824)

@@ -92,7 +92,7 @@ class ListRows:
                 # name under another code (three 业务工作经费 in a row) is a project of its own
                 other_code = code is not None and t.project_code is not None and code != t.project_code
                 if not head.text or name != t.project_name or other_code:
-                    if t.project_name or t.indicators:
+                    if (t.project_name or t.indicators) and not self._cut_group_goes_on(grid, head, last):
                         form = self.new_form()
                         t = form.table
                     form.head = head.text
@@ -104,6 +104,15 @@ class ListRows:
                 t.department = head.text
                 self._list_fields(t, text)
         self._indicator_row(grid, r)
+
+    def _cut_group_goes_on(self, grid: Grid, head, last) -> bool:
+        """A row group a page break cut where rulings close the cells on both pages: the foot of one page
+        prints the group's indicator rows under a blank project cell (no name, no amount), the next page
+        opens with the name and amounts. The name belongs to the rows above, not to a project of its own."""
+        t = self.form.table
+        return bool(head.text) and last is not None and last[0] is not grid and last[0].page < grid.page \
+            and not last[1].text and t.project_name is None and t.project_code is None \
+            and all(getattr(t, k) is None for k in ("total_amount", "year_amount", "fiscal_amount", "other_amount"))
 
     def _goal_goes_on(self, grid: Grid, r: int, head, text) -> bool:
         """A row that prints only goal text, its project, unit and amount cells blank, carries on the goal of
