@@ -20,7 +20,18 @@ PASSING = ROOT / "tests" / "data" / "corpus_passing.txt"
 # that carry both numbers). 北京 (itemised 03/05/06表): every printed row was read and summed from the page
 # text independently of the extractor; the rows fall short of the printed 合计 (公安局: the same 12,632.21
 # of 基本支出 missing in 03表 and 05表; 医疗保障局: rows 29,117.62 vs 合计 110,896.62; 军民融合办: a 项目支出
-# 合计 of 7,077.06 with no 项目支出 row printed). 杭州交通 p30: 基本支出 82,479.29 but 人员经费 67,627.51 +
+# 合计 of 7,077.06 with no 项目支出 row printed). Re-audited for text the extractor could have lost: on every
+# page of these tables all characters are black, inside the page box, none tiny, and there are no vector
+# curves or images (no row can be drawn as outlines or a picture); pdftotext -layout and the 80 dpi render
+# show the same rows as the JSON. Column sums of the page text (pdfplumber words by column):
+# 公安局 03表 pp3-7: 合计 column rows 798,672.54 vs 866,561.92, 基本 632,244.73 vs 644,876.93, 项目 166,427.81
+# vs 221,684.99. 医疗保障局 03表 pp3-4 (64 rows) and 05表 p6: rows 29,117.62 vs 110,896.62, 项目 17,956.06 vs
+# 99,735.06, while 04表 p5 prints 卫生健康支出 101,857.85 for 2101xxx rows summing 20,078.85.
+# 市场监督管理局 05表 pp11-14: 基本 64,539.60 vs 65,964.66 and 人员经费 59,429.88 vs 60,854.95 (the same
+# 1,425.07), 公用经费 5,109.72 and 项目 32,369.01 equal their 合计. 政务服务和数据管理局 03表 pp3-6: 基本 21,236.68
+# vs 38,197.01; 06表 pp10-12: 人员经费 19,586.29 vs 36,546.62 (the same 16,960.33), 公用 1,639.50 equal.
+# 军民融合办 01表 p1: 支出 classes 6,770.50 + 8.40 + 275.30 + 145.10 + 47.01 = 7,246.31 vs 本年支出合计 9,151.31;
+# 03表 pp4-5: the rows sum to 2,074.25 = the 基本 合计, and the 项目 合计 7,077.06 stands over no row. 杭州交通 p30: 基本支出 82,479.29 but 人员经费 67,627.51 +
 # 日常公用 14,902.37 = 82,529.88. 烟台民政 pp23-24: 30211 差旅费 prints 财政拨款 4.50 beside 一般公共预算 5.50.
 # 西安人社 p29/p32: 支出总计 182,157.13 / 181,807.13 but 本年支出合计 + 结转下年 = 182,066.56 / 181,716.56,
 # and p31, titled 支出总表, reprints the revenue table. 西安国资委 p29: the amounts stand on the wrong rows

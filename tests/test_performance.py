@@ -11,7 +11,7 @@ import pytest
 from extractor.mapping.targets import parse_target
 from extractor.pipeline import extract
 
-from conftest import GOLDEN, ROOT, extracted
+from conftest import GOLDEN, ROOT, corpus_doc, extracted
 
 SEED_TEXT = ROOT.parent / "shared" / "seed" / "000_c03462864472638b.txt"
 
@@ -248,7 +248,7 @@ def test_beijing_list_form_and_fused_department_cells():
     assert _ind(first.indicators[10]) == ("成本指标", "经济成本指标", "招标预算成本控制", "536.56308", "≤", 536.56308, "万元")
     assert first.indicators[0].qualitative and first.indicators[0].target_raw == "优"
     audit = projects[2]
-    assert audit.project_name == "财务业务咨询服务" and audit.year_amount == 22.2 and len(audit.indicators) == 7
+    assert audit.project_name == "财务业务咨询服务" and audit.total_amount == 22.2 and audit.year_amount is None and len(audit.indicators) == 7
     assert _ind(audit.indicators[0]) == ("满意度指标", "服务对象满意度指标", "报告使用对象满意度", "95", "≥", 95, "%")
     travel = next(p for p in projects if p.project_name == "因公出国（境）经费")
     assert _ind(travel.indicators[0]) == ("成本指标", "经济成本指标", "人均成本", "2.475", "≤", 2.475, "万元")
@@ -462,3 +462,27 @@ def test_unknown_level2_kept_with_a_warning():
     assert [(i.level1, i.level2) for i in inds] == [("产出指标", "数量指标"), ("产出指标", "创新指标"),
                                                     ("满意度指标", "满意度指标"), ("满意度指标", None)]
     assert [(w.code, w.page) for w in warnings] == [("unknown_level2", 5)] and "创新指标" in warnings[0].message
+
+
+def test_list_projects_of_one_name_under_other_codes():
+    """北京公安局 预算11表 p. 25 prints three projects named 业务工作经费 one under the other, each under its own
+    code and amounts (1496: 45.1 = 10 + 35.1; 9515: 7.51; 9545: 35.4): three projects, not one with the
+    indicators of all three and the first one's amounts."""
+    doc = corpus_doc("北京/公安局_附件2：北京市公安局2026年度部门预算报表.pdf")
+    same = [(p.project_code, p.total_amount, p.fiscal_amount, p.other_amount)
+            for p in doc.performance if p.project_name == "业务工作经费" and p.pages == [25]]
+    assert same == [("11000024T000002431496", 45.1, 10, 35.1), ("11000024T000002449515", 7.51, 7.51, None),
+                    ("11000024T000002449545", 35.4, 35.4, None)]
+
+
+def test_list_group_cut_between_closed_cells():
+    """北京医疗保障局 预算12表: the foot of p. 16 prints three indicator rows (“法律十进”活动参与率 …) under blank
+    project, amount and goal cells, ruled shut; p. 17 opens with 11000022Y000000446 032-法制政府建设经费 and
+    86.000000. The rows above the break belong to that project, not to a nameless one (p. 15 to p. 16 alike)."""
+    doc = corpus_doc("北京/医疗保障局_2026年部门预算.pdf")
+    projects = {p.project_name: p for p in doc.performance if p.type == "project_performance"}
+    assert None not in projects
+    law, press = projects["法制政府建设经费"], projects["医疗保障工作宣传服务"]
+    assert (law.project_code, law.pages, law.total_amount) == ("11000022Y000000446032", [16, 17], 86)
+    assert law.indicators[0].level3 == "“法律十进”活动参与率"
+    assert (press.pages, press.total_amount) == ([15, 16], 723.32824)

@@ -13,7 +13,7 @@ def list_header_kind(grid: Grid) -> str | None:
     """'project_performance' for an untitled grid whose header is a project list's (项目 + 绩效目标 + 预算数 or
     单位): 深圳's 重点项目绩效目标情况, printed under a sentence rather than a title."""
     roles = {pf.match(c.text, "columns") for c in grid.cells if c.row < _HEADER_ROWS and c.text}
-    if {"project", "goal"} <= roles and roles & {"amount", "year_budget", "unit"} \
+    if {"project", "goal"} <= roles and roles & {"amount", "project_total", "year_budget", "unit"} \
             and not roles & {"level1", "level2", "level3"}:
         return "project_performance"
     return None
@@ -87,9 +87,12 @@ class ListRows:
             form = self.form
             t = form.table
             if key_role == "project":
-                _, name = pf.split_code(head.text)
-                if not head.text or name != t.project_name:  # (a cut cell may print its name on the next page)
-                    if t.project_name or t.indicators:
+                code, name = pf.split_code(head.text)
+                # a cut cell may print its name again on the next page: the same project; a project of the same
+                # name under another code (three 业务工作经费 in a row) is a project of its own
+                other_code = code is not None and t.project_code is not None and code != t.project_code
+                if not head.text or name != t.project_name or other_code:
+                    if (t.project_name or t.indicators) and not self._cut_group_goes_on(grid, head, last):
                         form = self.new_form()
                         t = form.table
                     form.head = head.text
@@ -102,6 +105,15 @@ class ListRows:
                 self._list_fields(t, text)
         self._indicator_row(grid, r)
 
+    def _cut_group_goes_on(self, grid: Grid, head, last) -> bool:
+        """A row group a page break cut where rulings close the cells on both pages: the foot of one page
+        prints the group's indicator rows under a blank project cell (no name, no amount), the next page
+        opens with the name and amounts. The name belongs to the rows above, not to a project of its own."""
+        t = self.form.table
+        return bool(head.text) and last is not None and last[0] is not grid and last[0].page < grid.page \
+            and not last[1].text and t.project_name is None and t.project_code is None \
+            and all(getattr(t, k) is None for k in ("total_amount", "year_amount", "fiscal_amount", "other_amount"))
+
     def _goal_goes_on(self, grid: Grid, r: int, head, text) -> bool:
         """A row that prints only goal text, its project, unit and amount cells blank, carries on the goal of
         the project above (a goal wrapped over a page break, or over rows of its own)."""
@@ -109,7 +121,8 @@ class ListRows:
         goal_cell = grid.at(r, self.cols.on(grid)["goal"]) if "goal" in self.cols.on(grid) else None
         if goal_cell is None or goal_cell.row != r or not goal_cell.text or t.annual_goal is None:
             return False
-        if (head is not None and head.text and head.row == r) or text("unit") or text("amount") or text("year_budget"):
+        if (head is not None and head.text and head.row == r) or text("unit") or text("amount") or text("year_budget") \
+                or text("project_total"):
             return False
         if any(text(x) for x in ("level1", "level2", "level3", "target")):
             return False
@@ -127,15 +140,17 @@ class ListRows:
             pf.set_field(t, "project_name", form.head)
         if text("goal"):
             t.annual_goal = (t.annual_goal or "") + text("goal")
-        if t.year_amount is None and t.fiscal_amount is None:
+        if t.total_amount is None and t.year_amount is None and t.fiscal_amount is None:
             self._list_fields(t, text, goal=False)
 
     def _list_fields(self, t: PerformanceTable, text, goal: bool = True) -> None:
         if t.type == "project_performance":
-            amount = pf.amount(text("amount"))
-            t.year_amount = t.total_amount = amount
-            if amount is None and text("year_budget"):           # 预算数: the year's, not the project's total
-                t.year_amount = pf.amount(text("year_budget"))
+            # one amount per project: the project's total where the header says so (项目总额), else the
+            # year's (资金总额, 总计, 预算数); never copied into both fields, which would print it twice
+            if text("project_total"):
+                t.total_amount = pf.amount(text("project_total"))
+            else:
+                t.year_amount = pf.amount(text("amount") or text("year_budget"))
             t.fiscal_amount = pf.amount(text("fiscal"))
             t.other_amount = pf.amount(text("other"))
             if text("unit") or self.list_unit:
