@@ -119,7 +119,7 @@ def document_figures(pa, pdf: Path, out: Path, cache: dict) -> dict:
                           for t in tables for c in t.get("checks", []) if c["status"] == "fail"),
         "failing_rules": dict(Counter(c["rule"].split(" ")[0] for c in checks if c["status"] == "fail")),
         "printed": sum(strict.values()), "emitted": sum(got.values()),
-        "hit": hit, "extra": sum(v for v in extra.values() if v > 0),
+        "hit": hit, "hit_loose": hit_loose, "extra": sum(v for v in extra.values() if v > 0),
         "facts": len(doc.get("facts", [])),
         "fact_checks": len([c for c in doc.get("checks", []) if c["rule"].startswith("fact") and c["status"] != "skipped"]),
         "fact_checks_pass": len([c for c in doc.get("checks", []) if c["rule"].startswith("fact") and c["status"] == "pass"]),
@@ -176,7 +176,10 @@ def aggregate(docs: dict[str, dict], seconds: dict[str, float]) -> dict:
             "documents_failing_share": round(sum(bool(d["failing"]) for d in ds) / max(1, len(ds)), 4),
             "failing_by_rule": dict(sorted(rules.items())),
             "recall": round(hit / max(1, printed), 4),
-            "precision": round(hit / max(1, emitted), 4) if emitted else None,
+            # page_amounts.py's own rule: an emitted amount is right when the page prints it, strictly or as
+            # a bare integer beside a name (0, 500); "precision_strict" counts strict words only
+            "precision": round(sum(d.get("hit_loose", d["hit"]) for d in ds) / max(1, emitted), 4) if emitted else None,
+            "precision_strict": round(hit / max(1, emitted), 4) if emitted else None,
             "types": dict(sorted(types.items())),
             "facts_per_document": round(sum(d.get("facts", 0) for d in ds) / max(1, len(ds)), 1),
             "fact_checks_run": sum(d.get("fact_checks", 0) for d in ds),
