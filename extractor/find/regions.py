@@ -32,8 +32,8 @@ def _amount_row(page: PageContent, cells: list[BBox]) -> bool:
     """A lone row of boxes is a table fragment (a 合计 row carried over a page) when amounts fill it;
     otherwise it is highlighted prose."""
     from ..mapping.values import is_amount
-    from ..read.page import chars_in, lines_of
-    texts = [" ".join(l.text for l in lines_of(chars_in(page.chars, c))) for c in cells]
+    from ..read.page import lines_of
+    texts = [" ".join(l.text for l in lines_of(page.chars_in(c))) for c in cells]
     filled = [t for t in texts if t.strip()]
     amounts = sum(is_amount(t) and ("." in t or "," in t) for t in filled)
     return len(cells) >= 3 and amounts >= 1 and amounts * 3 >= len(filled)

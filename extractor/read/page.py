@@ -6,6 +6,7 @@ Coordinates are PDF points with the origin at the top-left of the page (pdfplumb
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -73,10 +74,39 @@ class PageContent:
     chars: list[Char] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     ocr: bool = False           # read from the page image (a scan), not from a text layer
+    # the characters sorted by their centre's height, built on the first query (see chars_in)
+    _by_cy: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def lines(self, bbox: tuple[float, float, float, float] | None = None) -> list[TextLine]:
-        chars = self.chars if bbox is None else chars_in(self.chars, bbox)
+        chars = self.chars if bbox is None else self.chars_in(bbox)
         return lines_of(chars)
+
+    def chars_in(self, bbox: tuple[float, float, float, float]) -> list[Char]:
+        """``chars_in(self.chars, bbox)``, from an index by height: a page is asked for the text of
+        each cell and caption band, and a scan of all its characters per question adds up."""
+        index = self._by_cy
+        if index is None or index[0] is not self.chars or index[1] != len(self.chars):
+            index = self._by_cy = _index_by_cy(self.chars)
+        _, _, cys, order = index
+        if cys is None:
+            return chars_in(self.chars, bbox)
+        x0, top, x1, bottom = bbox
+        lo, hi = bisect_left(cys, top), bisect_right(cys, bottom)
+        if hi - lo == len(cys):
+            return chars_in(self.chars, bbox)
+        chars = self.chars
+        picked = sorted(k for k in order[lo:hi] if x0 <= chars[k].cx <= x1)
+        return [chars[k] for k in picked]
+
+
+def _index_by_cy(chars: list[Char]) -> tuple:
+    """(the list, its length, sorted centre heights, character positions in that order); no index
+    (None) where a height is not a number, which no sort can place."""
+    cys = [c.cy for c in chars]
+    if any(v != v for v in cys):
+        return chars, len(chars), None, None
+    order = sorted(range(len(cys)), key=cys.__getitem__)
+    return chars, len(chars), [cys[k] for k in order], order
 
 
 def chars_in(chars: list[Char], bbox: tuple[float, float, float, float]) -> list[Char]:
@@ -110,18 +140,31 @@ _TALL = 1.6     # a glyph box this many times the median height is taller than i
 
 
 def _bands(chars: list[Char]) -> list[list]:
-    """[top, bottom, members] of each run of characters whose vertical extents overlap by half."""
+    """[top, bottom, members] of each run of characters whose vertical extents overlap by half.
+    Characters come by height, so a band whose bottom lies more than the tallest character above the
+    current centre can take no more: it leaves the bands searched (the result is the same)."""
     bands: list[list] = []
+    active: list[list] = []         # the bands a later character may still join, in creation order
+    heights = [c.bottom - c.top for c in chars]
+    reach = max(heights, default=0.0) + 1.0
+    prune = all(h >= 0 for h in heights) and reach < float("inf")   # odd boxes: search every band
+    kept = 0
     for c in sorted(chars, key=lambda c: (c.cy, c.x0)):
+        if prune and len(active) > 2 * kept + 8:
+            floor = c.cy - reach
+            active = [band for band in active if band[1] >= floor]
+            kept = len(active)
         h = c.bottom - c.top
-        for band in bands:
+        for band in active:
             t, b, members = band
             if min(b, c.bottom) - max(t, c.top) >= 0.5 * min(h, b - t):
                 members.append(c)
                 band[0], band[1] = min(t, c.top), max(b, c.bottom)
                 break
         else:
-            bands.append([c.top, c.bottom, [c]])
+            band = [c.top, c.bottom, [c]]
+            bands.append(band)
+            active.append(band)
     return bands
 
 
