@@ -30,6 +30,27 @@ class Char:
         return (self.top + self.bottom) / 2
 
 
+def char_maker():
+    """A function making ``Char(text, x0, top, x1, bottom)`` the way the frozen dataclass's ``__init__``
+    does (the same slots, confidence 1.0) but through the slot descriptors: its checked attribute
+    writes cost more than reading the character from the PDF (the reader makes thousands a page)."""
+    slot = Char.__dict__
+    text, x0, top, x1, bottom, confidence = (slot[k].__set__ for k in
+                                             ("text", "x0", "top", "x1", "bottom", "confidence"))
+    new = object.__new__
+
+    def make(t: str, a: float, b: float, c: float, d: float) -> Char:
+        ch = new(Char)
+        text(ch, t)
+        x0(ch, a)
+        top(ch, b)
+        x1(ch, c)
+        bottom(ch, d)
+        confidence(ch, 1.0)
+        return ch
+    return make
+
+
 @dataclass(frozen=True, slots=True)
 class Edge:
     """A horizontal ("h") or vertical ("v") ruling segment, from a line or a side of a rectangle."""
@@ -121,6 +142,8 @@ def lines_of(chars: list[Char]) -> list[TextLine]:
     tightly set lines) would join both lines into one: it goes to the line whose middle is nearest."""
     if not chars:
         return []
+    if len(chars) == 1:
+        return [TextLine(list(chars))]      # what the rest makes of one character
     heights = sorted(c.bottom - c.top for c in chars)
     limit = _TALL * heights[(len(heights) - 1) // 2]
     tall = [c for c in chars if c.bottom - c.top > limit] if heights[-1] > limit > 0 else []
@@ -142,30 +165,41 @@ _TALL = 1.6     # a glyph box this many times the median height is taller than i
 def _bands(chars: list[Char]) -> list[list]:
     """[top, bottom, members] of each run of characters whose vertical extents overlap by half.
     Characters come by height, so a band whose bottom lies more than the tallest character above the
-    current centre can take no more: it leaves the bands searched (the result is the same)."""
+    current centre can take no more: it leaves the bands searched (the result is the same). The
+    two-value min and max are spelled out (same values: min keeps the first unless the second is less)."""
     bands: list[list] = []
     active: list[list] = []         # the bands a later character may still join, in creation order
-    heights = [c.bottom - c.top for c in chars]
-    reach = max(heights, default=0.0) + 1.0
-    prune = all(h >= 0 for h in heights) and reach < float("inf")   # odd boxes: search every band
+    prune = len(chars) > _FEW
+    if prune:
+        heights = [c.bottom - c.top for c in chars]
+        reach = max(heights) + 1.0
+        prune = all(h >= 0 for h in heights) and reach < float("inf")   # odd boxes: search every band
     kept = 0
     for c in sorted(chars, key=lambda c: (c.cy, c.x0)):
-        if prune and len(active) > 2 * kept + 8:
+        if prune and len(active) > kept + 6:
             floor = c.cy - reach
             active = [band for band in active if band[1] >= floor]
             kept = len(active)
-        h = c.bottom - c.top
+        top, bottom = c.top, c.bottom
+        h = bottom - top
         for band in active:
             t, b, members = band
-            if min(b, c.bottom) - max(t, c.top) >= 0.5 * min(h, b - t):
+            hi = bottom if bottom < b else b            # min(b, bottom)
+            lo = top if top > t else t                  # max(t, top)
+            d = b - t
+            if hi - lo >= 0.5 * (d if d < h else h):    # min(h, b - t)
                 members.append(c)
-                band[0], band[1] = min(t, c.top), max(b, c.bottom)
+                band[0] = top if top < t else t         # min(t, top)
+                band[1] = bottom if bottom > b else b   # max(b, bottom)
                 break
         else:
-            band = [c.top, c.bottom, [c]]
+            band = [top, bottom, [c]]
             bands.append(band)
             active.append(band)
     return bands
+
+
+_FEW = 24       # characters: below this the bands are too few to be worth retiring
 
 
 def join_chars(chars: list[Char]) -> str:

@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from . import pdfium_calls as pc
-from .page import Char, Edge, PageContent
+from .page import Char, Edge, PageContent, char_maker
 
 _AXIS_TOL = 0.5  # a segment within this of horizontal/vertical counts as a ruling edge
 _PATH = raw.FPDF_PAGEOBJ_PATH
@@ -119,6 +119,7 @@ def _chars(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ch
         rect = raw.FS_RECTF()
         at, loose_box, generated = ctypes.addressof(rect), pc.text_loose_box, pc.text_generated
         upright = turn.degrees == 0
+        make = _make_char
         for i in range(n):
             ch = text[i] if aligned else tp.get_text_range(i, 1)
             if not ch or ch in "\ufffe\uffff" or (ch.isspace() and (ch != " " or generated(handle, i))):
@@ -129,7 +130,7 @@ def _chars(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ch
                 raise pdfium.PdfiumError("Failed to get charbox.")
             u0, v0, u1, v1 = rect.left - ox, oy - rect.top, rect.right - ox, oy - rect.bottom
             if upright:             # turn.box without the call: the same four numbers
-                c = Char(ch, min(u0, u1), min(v0, v1), max(u0, u1), max(v0, v1))
+                c = make(ch, min(u0, u1), min(v0, v1), max(u0, u1), max(v0, v1))
             else:
                 c = Char(ch, *turn.box(u0, v0, u1, v1))
             key = (ch, round(c.x0), round(c.top))
@@ -142,6 +143,7 @@ def _chars(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ch
         tp.close()
 
 
+_make_char = char_maker()
 _F = tuple(ctypes.c_float() for _ in range(4))
 _FA = tuple(ctypes.addressof(v) for v in _F)
 _XY = (ctypes.c_float(), ctypes.c_float())
@@ -169,7 +171,7 @@ def _clip_boxes(clip: int, boxes: dict) -> list[tuple[float, float, float, float
     """(min x, max x, min y, max y) of each path of the clip that has points, in order. The key is the
     address of each path's first point: the page keeps its paths alive, so one address is one path."""
     paths = pc.clip_count_paths(clip)
-    key = tuple(pc.clip_segment(clip, p, 0) for p in range(paths))
+    key = tuple([pc.clip_segment(clip, p, 0) for p in range(paths)])
     found = boxes.get(key)
     if found is not None:
         return found
