@@ -155,11 +155,13 @@ def lattice_grid(page: PageContent, region: Region, tol: float = 2.0) -> Grid:
     # each character goes to the cell covering the grid position of its centre: one pass, no cell scan
     inside: dict[int, list] = {}
     x0, top, x1, bottom = region.bbox
+    last = len(xs) - 2
     for ch in page.chars_in((x0, top, x1 + _HANG, bottom)):
         # punctuation hung past a cell's right border (、，。) belongs to the cell it starts in
-        x = ch.x0 + 0.5 if ch.text in _HANGING else ch.cx
-        r = bisect_left(ys, ch.cy) - 1
-        c = min(max(bisect_left(xs, x) - 1, 0), len(xs) - 2)
+        x = ch.x0 + 0.5 if ch.text in _HANGING else (ch.x0 + ch.x1) / 2      # ch.cx
+        r = bisect_left(ys, (ch.top + ch.bottom) / 2) - 1                   # ch.cy
+        c = bisect_left(xs, x) - 1
+        c = min(max(c, 0), last)
         cell = grid.at(r, c)
         if cell is not None:
             inside.setdefault(id(cell), []).append(ch)

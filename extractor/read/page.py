@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
@@ -95,7 +96,8 @@ class PageContent:
     chars: list[Char] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     ocr: bool = False           # read from the page image (a scan), not from a text layer
-    # the characters sorted by their centre's height, built on the first query (see chars_in)
+    # the characters sorted by their centre's height, built on the first query (see chars_in) and again
+    # when ``chars`` is replaced or changes length
     _by_cy: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def lines(self, bbox: tuple[float, float, float, float] | None = None) -> list[TextLine]:
@@ -108,26 +110,26 @@ class PageContent:
         index = self._by_cy
         if index is None or index[0] is not self.chars or index[1] != len(self.chars):
             index = self._by_cy = _index_by_cy(self.chars)
-        _, _, cys, order = index
+        _, _, cys, order, cxs = index
         if cys is None:
             return chars_in(self.chars, bbox)
         x0, top, x1, bottom = bbox
         lo, hi = bisect_left(cys, top), bisect_right(cys, bottom)
-        if hi - lo == len(cys):
-            return chars_in(self.chars, bbox)
         chars = self.chars
-        picked = sorted(k for k in order[lo:hi] if x0 <= chars[k].cx <= x1)
+        if hi - lo == len(cys):     # every centre is within the height: only the width decides
+            return [c for c, cx in zip(chars, cxs) if x0 <= cx <= x1]
+        picked = sorted(k for k in order[lo:hi] if x0 <= cxs[k] <= x1)
         return [chars[k] for k in picked]
 
 
 def _index_by_cy(chars: list[Char]) -> tuple:
-    """(the list, its length, sorted centre heights, character positions in that order); no index
-    (None) where a height is not a number, which no sort can place."""
-    cys = [c.cy for c in chars]
+    """(the list, its length, sorted centre heights, character positions in that order, centre x of
+    each character); no index (None) where a height is not a number, which no sort can place."""
+    cys = [(c.top + c.bottom) / 2 for c in chars]      # c.cy, c.cx without the property calls
     if any(v != v for v in cys):
-        return chars, len(chars), None, None
+        return chars, len(chars), None, None, None
     order = sorted(range(len(cys)), key=cys.__getitem__)
-    return chars, len(chars), [cys[k] for k in order], order
+    return chars, len(chars), [cys[k] for k in order], order, [(c.x0 + c.x1) / 2 for c in chars]
 
 
 def chars_in(chars: list[Char], bbox: tuple[float, float, float, float]) -> list[Char]:
@@ -144,7 +146,7 @@ def lines_of(chars: list[Char]) -> list[TextLine]:
         return []
     if len(chars) == 1:
         return [TextLine(list(chars))]      # what the rest makes of one character
-    heights = sorted(c.bottom - c.top for c in chars)
+    heights = sorted([c.bottom - c.top for c in chars])
     limit = _TALL * heights[(len(heights) - 1) // 2]
     tall = [c for c in chars if c.bottom - c.top > limit] if heights[-1] > limit > 0 else []
     bands = _bands([c for c in chars if c.bottom - c.top <= limit] if tall else chars)
@@ -155,11 +157,17 @@ def lines_of(chars: list[Char]) -> list[TextLine]:
             min(near, key=lambda band: abs((band[0] + band[1]) / 2 - c.cy))[2].append(c)
         else:
             rest.append(c)
-    return [TextLine(sorted(members, key=lambda c: c.x0))
-            for _, _, members in sorted(bands + _bands(rest), key=lambda band: band[0])]
+    return [TextLine(sorted(members, key=_X0))
+            for _, _, members in sorted(bands + _bands(rest) if rest else bands, key=_FIRST)]
 
 
 _TALL = 1.6     # a glyph box this many times the median height is taller than its line
+_X0 = attrgetter("x0")
+_FIRST = itemgetter(0)
+
+
+def _centre_key(c: Char) -> tuple[float, float]:
+    return ((c.top + c.bottom) / 2, c.x0)      # (c.cy, c.x0) without the property call
 
 
 def _bands(chars: list[Char]) -> list[list]:
@@ -175,7 +183,7 @@ def _bands(chars: list[Char]) -> list[list]:
         reach = max(heights) + 1.0
         prune = all(h >= 0 for h in heights) and reach < float("inf")   # odd boxes: search every band
     kept = 0
-    for c in sorted(chars, key=lambda c: (c.cy, c.x0)):
+    for c in sorted(chars, key=_centre_key):
         if prune and len(active) > kept + 6:
             floor = c.cy - reach
             active = [band for band in active if band[1] >= floor]
