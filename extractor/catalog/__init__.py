@@ -24,8 +24,10 @@ def load(name: str) -> dict:
         return tomllib.load(fh)
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_label(text: str) -> str:
-    """Header/label normal form: no whitespace, no quotes, ASCII brackets and colon."""
+    """Header/label normal form: no whitespace, no quotes, ASCII brackets and colon. Cached: the same
+    header and row words are normalised again by every stage that reads them."""
     return _SPACE.sub("", text).translate(_QUOTES)
 
 

@@ -2,9 +2,10 @@
 (snap and join edges, intersect them, close cells, group touching cells into tables)."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
 
 from ..read import Edge, PageContent
 from ..settings import Settings
@@ -33,8 +34,8 @@ def _amount_row(page: PageContent, cells: list[BBox]) -> bool:
     """A lone row of boxes is a table fragment (a 合计 row carried over a page) when amounts fill it;
     otherwise it is highlighted prose."""
     from ..text.amounts import is_amount
-    from ..read.page import chars_in, lines_of
-    texts = [" ".join(l.text for l in lines_of(chars_in(page.chars, c))) for c in cells]
+    from ..read.page import lines_of
+    texts = [" ".join(l.text for l in lines_of(page.chars_in(c))) for c in cells]
     filled = [t for t in texts if t.strip()]
     amounts = sum(is_amount(t) and ("." in t or "," in t) for t in filled)
     return len(cells) >= 3 and amounts >= 1 and amounts * 3 >= len(filled)
@@ -67,12 +68,18 @@ def _open_ends(edges: list[dict], tol: float) -> list[dict]:
     for v in vs:
         by_x.setdefault(round(v["x0"]), []).append(v)
     reach = int(tol) + 1
+    nearby: dict[int, list[dict]] = {}
 
     def near(v: dict) -> list[dict]:
         """Vertical rulings at v's x (within tol): where a ruling drawn in pieces would go on."""
         k = round(v["x0"])
-        return [w for d in range(-reach, reach + 1) for w in by_x.get(k + d, ())]
+        if k not in nearby:
+            nearby[k] = [w for d in range(-reach, reach + 1) for w in by_x.get(k + d, ())]
+        return nearby[k]
 
+    by_top = sorted(hs, key=lambda h: h["top"])     # the horizontal rulings near a height, by bisection
+    tops = [h["top"] for h in by_top]
+    sortable = all(t == t for t in tops)            # no NaN, which bisection cannot place
     out = []
     for end in ("top", "bottom"):
         ys: dict[int, list[dict]] = {}
@@ -83,7 +90,8 @@ def _open_ends(edges: list[dict], tol: float) -> list[dict]:
             if len({round(v["x0"]) for v in group}) < _OPEN_END:
                 continue
             at = group[0][end]
-            here = [h for h in hs if abs(h["top"] - at) <= tol]
+            span = by_top[bisect_left(tops, at - tol - 1):bisect_right(tops, at + tol + 1)] if sortable else hs
+            here = [h for h in span if abs(h["top"] - at) <= tol]
             # a ruling drawn in pieces (Word draws a merged cell's sides row by row) goes on past its end
             group = [v for v in group if not any(
                 w is not v and abs(w["x0"] - v["x0"]) <= tol and w["top"] - tol <= at <= w["bottom"] + tol
@@ -98,6 +106,48 @@ def _open_ends(edges: list[dict], tol: float) -> list[dict]:
                     continue
                 out.append({"orientation": "h", "x0": xa, "x1": xb, "top": at, "bottom": at,
                             "width": xb - xa, "height": 0.0, "object_type": "line", "opened": end})
+    return out
+
+
+def _cells(intersections: dict) -> list[BBox]:
+    """pdfplumber's ``intersections_to_cells``, the same cells in the same order: for each point (in
+    sorted order) the smallest cell it opens, the point below and the point right of it taken nearest
+    first, each side drawn by one edge. The points below and right come from per-column and per-row
+    lists and each point's edges are made sets once, not per comparison (pdfplumber scans every later
+    point and rebuilds both sets for every pair, which grows with the square of a table's size)."""
+    points = sorted(intersections)
+    vs = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in intersections[p]["v"]} for p in points}
+    hs = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in intersections[p]["h"]} for p in points}
+    columns: dict[float, list] = {}
+    rows: dict[float, list] = {}
+    for p in points:                    # sorted by x then y: a column top-down, a row left to right
+        columns.setdefault(p[0], []).append(p)
+        rows.setdefault(p[1], []).append(p)
+    in_column = {p: k for col in columns.values() for k, p in enumerate(col)}
+    in_row = {p: k for row in rows.values() for k, p in enumerate(row)}
+
+    def connects(p1, p2) -> bool:
+        return (p1[0] == p2[0] and not vs[p1].isdisjoint(vs[p2])) or \
+            (p1[1] == p2[1] and not hs[p1].isdisjoint(hs[p2]))
+
+    out: list[BBox] = []
+    for pt in points[:-1]:
+        below, right = columns[pt[0]][in_column[pt] + 1:], rows[pt[1]][in_row[pt] + 1:]
+        cell = None
+        for below_pt in below:
+            if not connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not connects(pt, right_pt):
+                    continue
+                corner = (right_pt[0], below_pt[1])
+                if corner in vs and connects(corner, right_pt) and connects(corner, below_pt):
+                    cell = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if cell is not None:
+                break
+        if cell is not None:
+            out.append(cell)
     return out
 
 
@@ -116,7 +166,7 @@ def find_regions(page: PageContent, settings: Settings) -> list[Region]:
     if not merged:
         return []
     it = settings.intersection_tolerance
-    cells = intersections_to_cells(edges_to_intersections(merged, it, it))
+    cells = _cells(edges_to_intersections(merged, it, it))
     regions = []
     for group in cells_to_tables(cells):
         if len(group) < settings.min_table_cells:

@@ -5,7 +5,6 @@ from bisect import bisect_left
 
 from ..find.regions import Region
 from ..read import PageContent
-from ..read.page import chars_in
 from .model import Grid, GridCell
 from .text import cell_text
 
@@ -129,7 +128,7 @@ def _cut_cells(page: PageContent, grid: Grid, tol: float) -> list[GridCell]:
 def lattice_grid(page: PageContent, region: Region, tol: float = 2.0) -> Grid:
     x_values = [v for c in region.cells for v in (c[0], c[2])]
     y_values = [v for c in region.cells for v in (c[1], c[3])]
-    own = [ch for ch in chars_in(page.chars, region.bbox) if not ch.text.isspace()]
+    own = [ch for ch in page.chars_in(region.bbox) if not ch.text.isspace()]
     xs = _drop_slim(_boundaries(x_values, tol), x_values, [(ch.x0, ch.x1) for ch in own])
     ys = _drop_slim(_boundaries(y_values, tol), y_values, [(ch.top, ch.bottom) for ch in own])
     cells: list[GridCell] = []
@@ -156,11 +155,13 @@ def lattice_grid(page: PageContent, region: Region, tol: float = 2.0) -> Grid:
     # each character goes to the cell covering the grid position of its centre: one pass, no cell scan
     inside: dict[int, list] = {}
     x0, top, x1, bottom = region.bbox
-    for ch in chars_in(page.chars, (x0, top, x1 + _HANG, bottom)):
+    last = len(xs) - 2
+    for ch in page.chars_in((x0, top, x1 + _HANG, bottom)):
         # punctuation hung past a cell's right border (、，。) belongs to the cell it starts in
-        x = ch.x0 + 0.5 if ch.text in _HANGING else ch.cx
-        r = bisect_left(ys, ch.cy) - 1
-        c = min(max(bisect_left(xs, x) - 1, 0), len(xs) - 2)
+        x = ch.x0 + 0.5 if ch.text in _HANGING else (ch.x0 + ch.x1) / 2      # ch.cx
+        r = bisect_left(ys, (ch.top + ch.bottom) / 2) - 1                   # ch.cy
+        c = bisect_left(xs, x) - 1
+        c = min(max(c, 0), last)
         cell = grid.at(r, c)
         if cell is not None:
             inside.setdefault(id(cell), []).append(ch)

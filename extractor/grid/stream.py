@@ -10,7 +10,7 @@ from statistics import median
 from ..find.regions import Region
 from ..text.amounts import is_amount
 from ..read import PageContent
-from ..read.page import Char, chars_in, lines_of
+from ..read.page import Char, lines_of
 from .model import Grid, GridCell
 from ..text.clean import clean
 
@@ -28,7 +28,7 @@ def _split_words(chars: list[Char]) -> list[list[Char]]:
 
 
 def stream_grid(page: PageContent, region: Region) -> Grid:
-    lines = lines_of(chars_in(page.chars, region.bbox))
+    lines = lines_of(page.chars_in(region.bbox))
     words = [_split_words(l.chars) for l in lines]
     texts = [["".join(c.text for c in w) for w in ws] for ws in words]
     body = [k for k, t in enumerate(texts) if any(is_amount(x) for x in t)]

@@ -39,10 +39,17 @@ class Template:
     parents: dict[str, tuple[str, ...]]      # 一级 -> its 二级 (canonical names)
 
     def l1_cores(self) -> set[str]:
-        return {core(p) for p in self.parents}
+        """Made once per template (asked for every indicator row); callers only read it."""
+        got = self.__dict__.get("_l1_cores")
+        if got is None:
+            got = self.__dict__["_l1_cores"] = {core(p) for p in self.parents}
+        return got
 
     def l2_cores(self) -> set[str]:
-        return {core(c) for cs in self.parents.values() for c in cs}
+        got = self.__dict__.get("_l2_cores")
+        if got is None:
+            got = self.__dict__["_l2_cores"] = {core(c) for cs in self.parents.values() for c in cs}
+        return got
 
     def parents_of(self, level2: str) -> list[str]:
         c = canonical(level2)

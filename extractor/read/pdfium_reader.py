@@ -11,7 +11,8 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .page import Char, Edge, PageContent
+from . import pdfium_calls as pc
+from .page import Char, Edge, PageContent, char_maker
 
 _AXIS_TOL = 0.5  # a segment within this of horizontal/vertical counts as a ruling edge
 _PATH = raw.FPDF_PAGEOBJ_PATH
@@ -114,14 +115,24 @@ def _chars(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ch
         aligned = len(text) == n
         seen: set[tuple[str, int, int]] = set()
         out: list[Char] = []
+        handle = pc.address(tp.raw)
+        rect = raw.FS_RECTF()
+        at, loose_box, generated = ctypes.addressof(rect), pc.text_loose_box, pc.text_generated
+        upright = turn.degrees == 0
+        make = _make_char
         for i in range(n):
             ch = text[i] if aligned else tp.get_text_range(i, 1)
-            if not ch or ch in "\ufffe\uffff" or (ch.isspace() and (ch != " " or raw.FPDFText_IsGenerated(tp.raw, i))):
+            if not ch or ch in "\ufffe\uffff" or (ch.isspace() and (ch != " " or generated(handle, i))):
                 continue            # printed spaces are kept (they separate ASCII words); layout breaks are not
-            if hidden and _clipped_away(tp.raw, i, hidden):
+            if hidden and pc.text_object(handle, i) in hidden:
                 continue            # drawn, but its clipping path shows none of it (a hidden list number)
-            left, bottom, right, top = tp.get_charbox(i, loose=True)
-            c = Char(ch, *turn.box(left - ox, oy - top, right - ox, oy - bottom))
+            if not loose_box(handle, i, at):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            u0, v0, u1, v1 = rect.left - ox, oy - rect.top, rect.right - ox, oy - rect.bottom
+            if upright:             # turn.box without the call: the same four numbers
+                c = make(ch, min(u0, u1), min(v0, v1), max(u0, u1), max(v0, v1))
+            else:
+                c = Char(ch, *turn.box(u0, v0, u1, v1))
             key = (ch, round(c.x0), round(c.top))
             if key in seen:  # fake bold: the same glyph drawn twice on itself
                 continue
@@ -132,41 +143,81 @@ def _chars(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ch
         tp.close()
 
 
+_make_char = char_maker()
 _F = tuple(ctypes.c_float() for _ in range(4))
+_FA = tuple(ctypes.addressof(v) for v in _F)
+_XY = (ctypes.c_float(), ctypes.c_float())
+_XYA = tuple(ctypes.addressof(v) for v in _XY)
 
 
-def _clipped_away(tp, i: int, hidden: set[int]) -> bool:
-    """Character ``i`` belongs to one of the page's ``hidden`` text objects."""
-    obj = raw.FPDFText_GetTextObject(tp, i)
-    return bool(obj) and ctypes.cast(obj, ctypes.c_void_p).value in hidden
-
-
-def _outside_clip(obj) -> bool:
+def _outside_clip(obj: int, boxes: dict) -> bool:
     """The object lies wholly outside its clipping path (compared in the object's own space, so a
-    form's contents are judged right): drawn, but nothing of it is painted."""
-    clip = raw.FPDFPageObj_GetClipPath(obj)
+    form's contents are judged right): drawn, but nothing of it is painted. ``boxes``: the page's clip
+    path extents by the address of their point data (objects under one clip share it)."""
+    clip = pc.obj_clip(obj)
     if not clip:
         return False
-    l, b, r, t = _F
-    if not raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
+    if not pc.obj_bounds(obj, *_FA):
         return False
-    box = [l.value, b.value, r.value, t.value]
-    x, y = ctypes.c_float(), ctypes.c_float()
-    for p in range(raw.FPDFClipPath_CountPaths(clip)):
-        xs, ys = [], []
-        for s in range(raw.FPDFClipPath_CountPathSegments(clip, p)):
-            if raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, p, s), x, y):
-                xs.append(x.value)
-                ys.append(y.value)
-        if not xs:
-            continue
-        if min(xs) >= box[2] or max(xs) <= box[0] or min(ys) >= box[3] or max(ys) <= box[1]:
+    l, b, r, t = _F
+    left, bottom, right, top = l.value, b.value, r.value, t.value
+    for xmin, xmax, ymin, ymax in _clip_boxes(clip, boxes):
+        if xmin >= right or xmax <= left or ymin >= top or ymax <= bottom:
             return True     # clip paths intersect: one that misses the object hides all of it
     return False
 
 
-def _matrix(obj) -> tuple[float, ...]:
-    return tuple(obj.get_matrix().get())
+def _clip_boxes(clip: int, boxes: dict) -> list[tuple[float, float, float, float]]:
+    """(min x, max x, min y, max y) of each path of the clip that has points, in order. The key is the
+    address of each path's first point: the page keeps its paths alive, so one address is one path."""
+    paths = pc.clip_count_paths(clip)
+    key = tuple([pc.clip_segment(clip, p, 0) for p in range(paths)])
+    found = boxes.get(key)
+    if found is not None:
+        return found
+    (x, y), (xa, ya) = _XY, _XYA
+    found = []
+    for p in range(paths):
+        xs, ys = [], []
+        for s in range(pc.clip_count_segments(clip, p)):
+            if pc.segment_point(pc.clip_segment(clip, p, s), xa, ya):
+                xs.append(x.value)
+                ys.append(y.value)
+        if xs:
+            found.append((min(xs), max(xs), min(ys), max(ys)))
+    boxes[key] = found
+    return found
+
+
+_M = raw.FS_MATRIX()
+_MA = ctypes.addressof(_M)
+
+
+def _matrix(handle: int) -> tuple[float, ...]:
+    if not pc.obj_matrix(handle, _MA):
+        raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+    m = _M
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _objects(parent: int, level: int, max_depth: int, form: bool = False):
+    """(handle, type, level) of the page's objects, descending into forms: PdfPage.get_objects' order
+    and errors without its helper object per page object."""
+    count, get = (pc.form_count_objects, pc.form_get_object) if form else (pc.page_count_objects, pc.page_get_object)
+    n = count(parent)
+    if n < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    for i in range(n):
+        obj = get(parent, i)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kind = pc.obj_type(obj)
+        if kind == raw.FPDF_PAGEOBJ_UNKNOWN:
+            raise pdfium.PdfiumError("Failed to determine pageobject type, did you pass in a valid "
+                                     "FPDF_PAGEOBJECT handle?")
+        yield obj, kind, level
+        if kind == _FORM and level < max_depth - 1:
+            yield from _objects(obj, level + 1, max_depth, form=True)
 
 
 def _compose(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
@@ -183,46 +234,47 @@ def _edges(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ed
     forms: dict[int, tuple[float, ...]] = {}
     fill = ctypes.c_int()
     stroke = ctypes.c_int()
-    x = ctypes.c_float()
-    y = ctypes.c_float()
-    for obj in page.get_objects(max_depth=4):
-        level = obj.level
-        if obj.type == _FORM:
-            m = _matrix(obj)
+    fill_at, stroke_at = ctypes.addressof(fill), ctypes.addressof(stroke)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xa, ya = ctypes.addressof(x), ctypes.addressof(y)
+    clips: dict = {}
+    moveto, lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
+    point, kind_of, closes, segment = pc.segment_point, pc.segment_type, pc.segment_close, pc.path_segment
+    for handle, kind, level in _objects(pc.address(page.raw), 0, 4):
+        if kind == _FORM:
+            m = _matrix(handle)
             forms[level] = _compose(m, forms[level - 1]) if level else m
             continue
-        if obj.type == _TEXT:
-            if _outside_clip(obj.raw):
-                hidden.add(ctypes.cast(obj.raw, ctypes.c_void_p).value)
+        if kind == _TEXT:
+            if _outside_clip(handle, clips):
+                hidden.add(handle)
             continue
-        if obj.type != _PATH:
+        if kind != _PATH:
             continue
-        handle = obj.raw
-        raw.FPDFPath_GetDrawMode(handle, fill, stroke)
+        pc.path_draw_mode(handle, fill_at, stroke_at)
         if not fill.value and not stroke.value:
             continue
         target = out
-        if not _visible(handle, fill.value, raw.FPDFPageObj_GetFillColor) and \
-                not _visible(handle, stroke.value, raw.FPDFPageObj_GetStrokeColor):
+        if not _visible(handle, fill.value, pc.obj_fill) and not _visible(handle, stroke.value, pc.obj_stroke):
             target = []             # paper-white: a ruling only where it is a cell's own background
             unseen.append(target)
-        m = _matrix(obj)
+        m = _matrix(handle)
         if level:
             m = _compose(m, forms.get(level - 1, (1, 0, 0, 1, 0, 0)))
         a, b, c, d, e, f = m
         start = prev = None
-        for i in range(raw.FPDFPath_CountSegments(handle)):
-            seg = raw.FPDFPath_GetPathSegment(handle, i)
-            raw.FPDFPathSegment_GetPoint(seg, x, y)
+        for i in range(pc.path_count_segments(handle)):
+            seg = segment(handle, i)
+            point(seg, xa, ya)
             px, py = turn.point(a * x.value + c * y.value + e - ox, oy - (b * x.value + d * y.value + f))
-            kind = raw.FPDFPathSegment_GetType(seg)
-            if kind == raw.FPDF_SEGMENT_MOVETO:
+            kind = kind_of(seg)
+            if kind == moveto:
                 start = prev = (px, py)
                 continue
-            if prev is not None and kind == raw.FPDF_SEGMENT_LINETO:
+            if prev is not None and kind == lineto:
                 _add(target, prev, (px, py))
             prev = (px, py)
-            if raw.FPDFPathSegment_GetClose(seg) and start is not None:
+            if closes(seg) and start is not None:
                 _add(target, prev, start)
                 prev = start
     if unseen:
@@ -232,6 +284,7 @@ def _edges(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ed
 
 
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))
+_RGBAA = tuple(ctypes.addressof(v) for v in _RGBA)
 _WHITE = 250        # a channel this bright on all three is paper colour
 
 
@@ -280,7 +333,7 @@ def _visible(handle, painted: int, get_color) -> bool:
     if not painted:
         return False
     r, g, b, a = _RGBA
-    if not get_color(handle, r, g, b, a):
+    if not get_color(handle, *_RGBAA):
         return True
     return a.value > 0 and min(r.value, g.value, b.value) < _WHITE
 
