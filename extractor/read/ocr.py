@@ -36,11 +36,14 @@ class Timing:
     lines: float = 0.0      # deskew, ruling-line detection and removal
     det: float = 0.0
     rec: float = 0.0
+    load: float = 0.0       # making the engine (once per process)
+    load_cpu: float = 0.0
     pages: int = 0
+    crops: int = 0          # text-line crops recognised
 
     def reset(self) -> None:
-        self.render = self.lines = self.det = self.rec = 0.0
-        self.pages = 0
+        self.render = self.lines = self.det = self.rec = self.load = self.load_cpu = 0.0
+        self.pages = self.crops = 0
 
 
 TIMING = Timing()
@@ -106,6 +109,7 @@ class OcrEngine:
         t = time.perf_counter()
         res = self._rec(TextRecInput(img=[_bgr(c) for c in crops], return_word_box=True))
         TIMING.rec += time.perf_counter() - t
+        TIMING.crops += len(crops)
         out = []
         for crop, text, score, words in zip(crops, res.txts, res.scores, res.word_results):
             step = CTC_STRIDE * crop.shape[0] / REC_HEIGHT
@@ -132,5 +136,8 @@ def engine() -> OcrEngine:
     if _ENGINE is None:
         with _LOCK:
             if _ENGINE is None:
+                t, cpu = time.perf_counter(), time.process_time()
                 _ENGINE = OcrEngine()
+                TIMING.load += time.perf_counter() - t
+                TIMING.load_cpu += time.process_time() - cpu
     return _ENGINE
