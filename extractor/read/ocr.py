@@ -21,6 +21,11 @@ _ENGINE: "OcrEngine | None" = None
 
 REC_HEIGHT = 48         # the recogniser's input height; crops are scaled to it
 CTC_STRIDE = 8          # input pixels per CTC time step
+REC_MIN_WIDTH = 160     # ... and padded to at least this width
+REC_BATCH = 16          # crops per recognition batch at most ...
+REC_BATCH_WIDTH = 4000  # ... and input pixels across the whole batch, padded (bounds its memory)
+DET_BAND_PX = 400_000   # pixels of page the detector is given at once (bounds its memory)
+DET_OVERLAP = 64        # rows shared by neighbouring bands: more than a text line is high
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
 
@@ -36,11 +41,14 @@ class Timing:
     lines: float = 0.0      # deskew, ruling-line detection and removal
     det: float = 0.0
     rec: float = 0.0
+    load: float = 0.0       # making the engine (once per process)
+    load_cpu: float = 0.0
     pages: int = 0
+    crops: int = 0          # text-line crops recognised
 
     def reset(self) -> None:
-        self.render = self.lines = self.det = self.rec = 0.0
-        self.pages = 0
+        self.render = self.lines = self.det = self.rec = self.load = self.load_cpu = 0.0
+        self.pages = self.crops = 0
 
 
 TIMING = Timing()
@@ -75,8 +83,8 @@ class OcrEngine:
             "Det.limit_type": "max",               # the page comes in at the size to search: no resizing
             "Det.limit_side_len": 8000,
             "Det.unclip_ratio": 1.6,
-            "Rec.rec_batch_num": 16,
-            "Rec.rec_img_shape": [3, REC_HEIGHT, 160],     # short cell texts are not padded to 320 px
+            "Rec.rec_batch_num": REC_BATCH,
+            "Rec.rec_img_shape": [3, REC_HEIGHT, REC_MIN_WIDTH],   # short cell texts are not padded to 320 px
             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
@@ -85,17 +93,33 @@ class OcrEngine:
         self._rec = self._ocr._load_rec_model()
 
     def detect(self, image: np.ndarray) -> list[tuple[float, float, float, float]]:
-        """Axis-aligned boxes (x0, y0, x1, y1) in pixels of the text lines of a grayscale page image."""
+        """Axis-aligned boxes (x0, y0, x1, y1) in pixels of the text lines of a grayscale page image.
+
+        The detector's memory grows with the pixels it is given (its head works at full resolution:
+        ~250 MB per megapixel), so a tall page is read in horizontal bands that overlap by more than
+        a text line is high; each band keeps the boxes whose centre lies in its own core."""
         t = time.perf_counter()
-        res = self._det(_bgr(image))
+        h, w = image.shape[:2]
+        core = max(DET_BAND_PX // max(w, 1), 4 * DET_OVERLAP)
+        out = []
+        for top in range(0, h, core):
+            lo, hi = max(0, top - DET_OVERLAP), min(h, top + core + DET_OVERLAP)
+            last = top + core >= h
+            for x0, y0, x1, y1 in self._boxes(image[lo:hi]):
+                cy = lo + (y0 + y1) / 2
+                if top <= cy < top + core or (last and cy >= top):
+                    out.append((x0, lo + y0, x1, lo + y1))
+            if last:
+                break
         TIMING.det += time.perf_counter() - t
+        return out
+
+    def _boxes(self, image: np.ndarray) -> list[tuple[float, float, float, float]]:
+        res = self._det(_bgr(image))
         if res.boxes is None:
             return []
-        out = []
-        for quad in res.boxes:
-            xs, ys = quad[:, 0], quad[:, 1]
-            out.append((float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max())))
-        return out
+        return [(float(q[:, 0].min()), float(q[:, 1].min()), float(q[:, 0].max()), float(q[:, 1].max()))
+                for q in res.boxes]
 
     def recognize(self, crops: list[np.ndarray]) -> list[Reading]:
         """What each grayscale crop of one text line says, with the recogniser's confidence and the
@@ -104,20 +128,43 @@ class OcrEngine:
             return []
         from rapidocr.ch_ppocr_rec import TextRecInput
         t = time.perf_counter()
-        res = self._rec(TextRecInput(img=[_bgr(c) for c in crops], return_word_box=True))
+        found: dict[int, Reading] = {}
+        for batch in _batches(crops):
+            res = self._rec(TextRecInput(img=[_bgr(crops[i]) for i in batch], return_word_box=True))
+            for i, text, score, words in zip(batch, res.txts, res.scores, res.word_results):
+                step = CTC_STRIDE * crops[i].shape[0] / REC_HEIGHT
+                cols = [c for group in (getattr(words, "word_cols", None) or []) for c in group]
+                found[i] = Reading(str(text), float(score), [(c + 0.5) * step for c in cols])
         TIMING.rec += time.perf_counter() - t
-        out = []
-        for crop, text, score, words in zip(crops, res.txts, res.scores, res.word_results):
-            step = CTC_STRIDE * crop.shape[0] / REC_HEIGHT
-            cols = [c for group in (getattr(words, "word_cols", None) or []) for c in group]
-            out.append(Reading(str(text), float(score), [(c + 0.5) * step for c in cols]))
-        return out
+        TIMING.crops += len(crops)
+        return [found[i] for i in range(len(crops))]
 
 
 class Reading(NamedTuple):
     text: str
     score: float
     centres: list[float]        # per non-space character; may be empty when the recogniser gives none
+
+
+def _batches(crops: list[np.ndarray]) -> list[list[int]]:
+    """Crop indices in recognition batches: by width (so little of a batch is padding), each batch
+    at most ``REC_BATCH`` crops and ``REC_BATCH_WIDTH`` input pixels wide in all once padded to its
+    widest: the recogniser's memory grows with the batch's padded size (a batch of sixteen long
+    prose lines took ~900 MB). Smaller batches cost less CPU (less padding) but change what a few
+    crops read as (the padding is part of the input): sixteen under the width budget reads the
+    samples as the unbounded batches did."""
+    def width(i: int) -> float:
+        h, w = crops[i].shape[:2]
+        return max(REC_MIN_WIDTH, REC_HEIGHT * w / max(h, 1))
+
+    out: list[list[int]] = []
+    batch: list[int] = []
+    for i in sorted(range(len(crops)), key=lambda i: (width(i), i)):
+        if batch and (len(batch) == REC_BATCH or (len(batch) + 1) * width(i) > REC_BATCH_WIDTH):
+            out.append(batch)
+            batch = []
+        batch.append(i)
+    return out + ([batch] if batch else [])
 
 
 def _bgr(image: np.ndarray) -> np.ndarray:
@@ -132,5 +179,8 @@ def engine() -> OcrEngine:
     if _ENGINE is None:
         with _LOCK:
             if _ENGINE is None:
+                t, cpu = time.perf_counter(), time.process_time()
                 _ENGINE = OcrEngine()
+                TIMING.load += time.perf_counter() - t
+                TIMING.load_cpu += time.process_time() - cpu
     return _ENGINE

@@ -52,9 +52,6 @@ class PdfiumReader:
 
 
 _USABLE_CHARS = 20          # a page with fewer characters than this may be a scan (a stamped page number)
-_IMAGE_COVER = 0.3          # ... when images cover this share of it
-_OUTLINED_PATHS = 400       # ... or text drawn as outlines: many path objects and no characters
-_IMAGE = raw.FPDF_PAGEOBJ_IMAGE
 
 
 def _garbage(chars: list[Char]) -> bool:
@@ -66,22 +63,10 @@ def _garbage(chars: list[Char]) -> bool:
 
 
 def _needs_ocr(page, chars: list[Char]) -> bool:
-    """A scan (images cover much of the page), a text layer of unmapped glyphs, or text drawn as
-    outlines (many paths, no characters): the page is read from its rendering. Only pages with almost
-    no usable characters get here, so text pages pay nothing."""
-    w, h = page.get_size()
-    covered, paths = 0.0, 0
-    for obj in page.get_objects(max_depth=2):
-        if obj.type == _IMAGE:
-            try:
-                left, bottom, right, top = obj.get_bounds()
-            except Exception:
-                continue
-            covered += max(0.0, right - left) * max(0.0, top - bottom)
-        elif obj.type == _PATH:
-            paths += 1
-    return (covered >= _IMAGE_COVER * max(w * h, 1.0) or _garbage(chars)
-            or (not chars and paths >= _OUTLINED_PATHS))
+    """Only pages with almost no usable characters get here, so text pages pay nothing; ``route``
+    decides (a scan of a document, garbage glyphs, outlined text: yes; a cover photo or a chart: no)."""
+    from .route import needs_ocr
+    return needs_ocr(page, len(chars), _garbage(chars))
 
 
 class _Turn:
