@@ -39,6 +39,16 @@ class Edge:
     bottom: float
 
 
+@dataclass(frozen=True, slots=True)
+class Seal:
+    """A seal (财务专用章 …) found on a scanned page by its colour: its box, and the colour's name."""
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    colour: str
+
+
 @dataclass(slots=True)
 class TextLine:
     """Characters that share a baseline band, left to right."""
@@ -73,6 +83,7 @@ class PageContent:
     chars: list[Char] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     ocr: bool = False           # read from the page image (a scan), not from a text layer
+    seals: list[Seal] = field(default_factory=list)     # seals on the page image, taken out before OCR
 
     def lines(self, bbox: tuple[float, float, float, float] | None = None) -> list[TextLine]:
         chars = self.chars if bbox is None else chars_in(self.chars, bbox)

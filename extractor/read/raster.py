@@ -1,7 +1,9 @@
 """Pages without a usable text layer (scans): the page image becomes the same ``PageContent`` a text
 page gives, so finding tables, the grid and the schema mapping run unchanged.
 
-1. render the page with PDFium at the resolution of its scan (clamped to a range OCR reads well);
+1. render the page with PDFium at the resolution of its scan (clamped to a range OCR reads well); a
+   colour scan is rendered in colour and its seals are taken out by colour first (``seal.py``), so
+   no seal becomes a ruling, a cell or a digit, and kept as the page's ``seals``;
 2. deskew: the angle that makes the rows of ink sharpest (projection profile), then rotate;
 3. ruling lines: long horizontal and vertical runs of ink (morphological opening of the binarised
    image); vertical runs must meet horizontal lines at both ends, so text strokes never count. They
@@ -20,7 +22,8 @@ import numpy as np
 
 from .ocr import TIMING, engine
 from .ocr_text import SPECKS, fix_text, is_wide, settle_brackets
-from .page import Char, Edge, PageContent
+from .page import Char, Edge, PageContent, Seal
+from .seal import SealMark, remove_seals
 
 MIN_DPI, MAX_DPI = 150.0, 300.0     # scans outside this range are rendered at its nearest end
 H_RUN_PT = 24.0                     # a horizontal ruling is at least this long (longer than any stroke)
@@ -37,8 +40,25 @@ def _cv2():
 # ------------------------------------------------------------------------------------------ render
 def native_scale(page) -> float | None:
     """Pixels per point of the largest image drawn on the page, or None without images."""
+    return _largest_image(page)[0]
+
+
+def in_colour(page) -> bool:
+    """The page's largest image is a colour image (a seal can only be told from text by colour)."""
+    obj = _largest_image(page)[1]
+    if obj is None:
+        return False
+    try:
+        meta = obj.get_metadata()
+    except Exception:
+        return False
+    return meta.bits_per_pixel >= 16 or meta.colorspace not in _GREY_SPACES
+
+
+def _largest_image(page):
+    """(pixels per point, the image object) of the largest image on the page, or (None, None)."""
     import pypdfium2.raw as raw
-    best, scale = 0.0, None
+    best, scale, found = 0.0, None, None
     for obj in page.get_objects(max_depth=2):
         if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
             continue
@@ -52,8 +72,11 @@ def native_scale(page) -> float | None:
             continue
         if bw * bh > best:
             best = bw * bh
-            scale = max(pw, ph) / max(bw, bh)
-    return scale
+            scale, found = max(pw, ph) / max(bw, bh), obj
+    return scale, found
+
+
+_GREY_SPACES = (0, 1)       # FPDF_COLORSPACE_UNKNOWN, FPDF_COLORSPACE_DEVICEGRAY
 
 
 def choose_scale(page) -> float:
@@ -69,7 +92,39 @@ def render(page, scale: float) -> np.ndarray:
     return np.ascontiguousarray(img)
 
 
+def render_colour(page, scale: float) -> np.ndarray:
+    """The page in colour (BGR), for pages whose scan is colour."""
+    img = page.render(scale=scale, may_draw_forms=False).to_numpy()
+    if img.ndim == 2:
+        img = np.repeat(img[:, :, None], 3, axis=2)
+    return np.ascontiguousarray(img[:, :, :3])
+
+
 # ------------------------------------------------------------------------------------------ image
+FAINT = 0.22    # ink fainter than this share of the page's paper-to-ink contrast is not printed on this side
+
+
+def flatten(gray: np.ndarray, scale: float) -> np.ndarray:
+    """Even paper, no ghosts: the page divided by its background (the brightest grey within an em,
+    smoothed), so a fold's shadow or uneven lighting is paper again; then every shade fainter than
+    ``FAINT`` of the contrast between paper and the page's darkest ink becomes paper, and the rest is
+    stretched back to full contrast. Print from the page behind (bleed-through), paper grain and noise
+    are that faint; type and rulings, even blurred, are far darker. A page with no real ink is left
+    as it is."""
+    cv2 = _cv2()
+    k = max(9, int(EM_PT * scale)) | 1
+    kernel = np.ones((k, k), np.uint8)
+    bg = cv2.blur(cv2.dilate(gray, kernel), (k, k)).astype(np.float32)
+    paper = float(np.percentile(bg[::7, ::7], 50))
+    norm = gray.astype(np.float32) * (paper / np.maximum(bg, 1.0))
+    ink = float(np.percentile(norm[::3, ::3], 0.5))
+    if paper - ink < 60:
+        return gray
+    c = (paper - norm) / (paper - ink)
+    c = np.clip((c - FAINT) / (1.0 - FAINT), 0.0, 1.0)
+    return np.clip(paper - c * (paper - ink) + 0.5, 0, 255).astype(np.uint8)
+
+
 def binarise(gray: np.ndarray, scale: float) -> np.ndarray:
     """Ink = 255: local mean threshold, robust to uneven paper and faint, blurred lines."""
     cv2 = _cv2()
@@ -323,9 +378,17 @@ def ocr_page(page, content: PageContent, edges: list[Edge] | None = None) -> Pag
     page draws as vector paths, used instead of the image's when given."""
     t0 = time.perf_counter()
     scale = choose_scale(page)
-    gray = render(page, scale)
+    seals: list[SealMark] = []
+    if in_colour(page):             # a seal is told from text by its colour: take it out first
+        gray, seals = remove_seals(render_colour(page, scale))
+    else:
+        gray = render(page, scale)
     TIMING.render += time.perf_counter() - t0
     TIMING.pages += 1
+    gray = flatten(gray, scale)
+    h, w = gray.shape
+    content.seals = [Seal(m.bbox[0] * content.width / w, m.bbox[1] * content.height / h,
+                          m.bbox[2] * content.width / w, m.bbox[3] * content.height / h, m.colour) for m in seals]
     return read_image(gray, scale, content, edges)
 
 
