@@ -105,8 +105,9 @@ FAINT = 0.22    # ink fainter than this share of the page's paper-to-ink contras
 
 
 def flatten(gray: np.ndarray, scale: float) -> np.ndarray:
-    """Even paper, no ghosts: the page divided by its background (the brightest grey within an em,
-    smoothed), so a fold's shadow or uneven lighting is paper again; then every shade fainter than
+    """Even paper, no ghosts: the page divided by its background (its grey closed over an em: the
+    brightest within an em, then the darkest of those, smoothed; it follows a fold's narrow shadow
+    where a plain maximum would not), so a fold's shadow or uneven lighting is paper again; then every shade fainter than
     ``FAINT`` of the contrast between paper and the page's darkest ink becomes paper, and the rest is
     stretched back to full contrast. Print from the page behind (bleed-through), paper grain and noise
     are that faint; type and rulings, even blurred, are far darker. A page with no real ink is left
@@ -114,7 +115,7 @@ def flatten(gray: np.ndarray, scale: float) -> np.ndarray:
     cv2 = _cv2()
     k = max(9, int(EM_PT * scale)) | 1
     kernel = np.ones((k, k), np.uint8)
-    bg = cv2.blur(cv2.dilate(gray, kernel), (k, k)).astype(np.float32)
+    bg = cv2.blur(cv2.erode(cv2.dilate(gray, kernel), kernel), (k // 2 | 1, k // 2 | 1)).astype(np.float32)
     paper = float(np.percentile(bg[::7, ::7], 50))
     norm = gray.astype(np.float32) * (paper / np.maximum(bg, 1.0))
     ink = float(np.percentile(norm[::3, ::3], 0.5))
