@@ -113,17 +113,22 @@ def flatten(gray: np.ndarray, scale: float) -> np.ndarray:
     are that faint; type and rulings, even blurred, are far darker. A page with no real ink is left
     as it is."""
     cv2 = _cv2()
-    k = max(9, int(EM_PT * scale)) | 1
+    f = 4                                   # the background is smooth: found at a quarter of the size
+    h, w = gray.shape
+    small = cv2.resize(gray, (max(1, w // f), max(1, h // f)), interpolation=cv2.INTER_AREA)
+    k = max(3, int(EM_PT * scale / f)) | 1
     kernel = np.ones((k, k), np.uint8)
-    bg = cv2.blur(cv2.erode(cv2.dilate(gray, kernel), kernel), (k // 2 | 1, k // 2 | 1)).astype(np.float32)
-    paper = float(np.percentile(bg[::7, ::7], 50))
-    norm = gray.astype(np.float32) * (paper / np.maximum(bg, 1.0))
+    bg = cv2.blur(cv2.erode(cv2.dilate(small, kernel), kernel), (k // 2 | 1, k // 2 | 1))
+    paper = float(np.percentile(bg, 50))
+    bg = np.maximum(cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR), 1)
+    norm = cv2.divide(gray, bg, scale=paper)
     ink = float(np.percentile(norm[::3, ::3], 0.5))
     if paper - ink < 60:
         return gray
-    c = (paper - norm) / (paper - ink)
+    c = (paper - np.arange(256, dtype=np.float32)) / (paper - ink)       # one table for every pixel
     c = np.clip((c - FAINT) / (1.0 - FAINT), 0.0, 1.0)
-    return np.clip(paper - c * (paper - ink) + 0.5, 0, 255).astype(np.uint8)
+    lut = np.clip(paper - c * (paper - ink) + 0.5, 0, 255).astype(np.uint8)
+    return cv2.LUT(norm, lut)
 
 
 def binarise(gray: np.ndarray, scale: float) -> np.ndarray:
@@ -362,16 +367,24 @@ def sideways(boxes: list[tuple[float, float, float, float]], scale: float) -> bo
     return tall > 2 * max(wide, 3)
 
 
-def upright(gray: np.ndarray, boxes: list[tuple[float, float, float, float]]) -> np.ndarray:
+def upright(gray: np.ndarray, boxes: list[tuple[float, float, float, float]]) -> tuple[np.ndarray, int]:
     """The sideways page turned a quarter either way, whichever the recogniser reads with more
-    confidence on its longest standing lines."""
+    confidence on its longest standing lines; and the turn (1 counter-clockwise, -1 clockwise)."""
     longest = sorted(boxes, key=lambda b: b[3] - b[1], reverse=True)[:12]
     crops = [gray[int(y0):int(np.ceil(y1)), int(x0):int(np.ceil(x1))] for x0, y0, x1, y1 in longest]
     crops = [c for c in crops if c.size]
     turns = {k: np.rot90(gray, k) for k in (1, -1)}          # 1: counter-clockwise
     score = {k: sum(r.score for r in engine().recognize([np.ascontiguousarray(np.rot90(c, k)) for c in crops]))
              for k in turns}
-    return np.ascontiguousarray(turns[max(score, key=score.get)])
+    best = max(score, key=score.get)
+    return np.ascontiguousarray(turns[best]), best
+
+
+def _turn_seal(m: Seal, k: int, w: float, h: float) -> Seal:
+    """A seal's box on a ``w`` x ``h`` page turned a quarter (``k`` as for ``np.rot90``)."""
+    if k == 1:                  # counter-clockwise: (x, y) -> (y, w - x)
+        return Seal(m.top, w - m.x1, m.bottom, w - m.x0, m.colour)
+    return Seal(h - m.bottom, m.x0, h - m.top, m.x1, m.colour)      # clockwise: (x, y) -> (h - y, x)
 
 
 def ocr_page(page, content: PageContent, edges: list[Edge] | None = None) -> PageContent:
@@ -414,8 +427,11 @@ def read_image(gray: np.ndarray, scale: float, content: PageContent, edges: list
     TIMING.lines += time.perf_counter() - t1
     boxes = detect_lines(clean, scale)
     if not turned and edges is None and sideways(boxes, scale):
-        content.width, content.height = content.height, content.width
-        return read_image(upright(gray, boxes), scale, content, None, turned=True)
+        image, k = upright(gray, boxes)
+        w, h = content.width, content.height
+        content.width, content.height = h, w
+        content.seals = [_turn_seal(m, k, w, h) for m in content.seals]
+        return read_image(image, scale, content, None, turned=True)
 
     sx = content.width / gray.shape[1]
     sy = content.height / gray.shape[0]

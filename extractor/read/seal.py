@@ -52,10 +52,11 @@ def ink_mask(bgr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mask, hsv
 
 
-def find_seals(mask: np.ndarray, hsv: np.ndarray) -> list[SealMark]:
+def find_seals(mask: np.ndarray, hsv: np.ndarray, f: int = 1) -> list[SealMark]:
     """Blots of saturated ink the size and shape of a seal: closed up so a ring, its star and its
     text are one component, then kept when about square, of a seal's size and inked enough. A line
-    of red type is long and low, a red mark small: neither is a seal."""
+    of red type is long and low, a red mark small: neither is a seal. ``mask`` and ``hsv`` may be the
+    page at 1/``f`` of its size; the boxes are in the page's pixels."""
     cv2 = _cv2()
     h, w = mask.shape
     k = max(3, int(0.012 * w)) | 1
@@ -75,7 +76,7 @@ def find_seals(mask: np.ndarray, hsv: np.ndarray) -> list[SealMark]:
         # red wraps around 0: measure it as a distance from 0 on the 180-step circle
         shifted = (hues + 90) % 180
         hue = (float(np.median(shifted)) - 90) % 180
-        out.append(SealMark((int(x), int(y), int(x + bw), int(y + bh)), _colour_name(hue)))
+        out.append(SealMark((int(x) * f, int(y) * f, int(x + bw) * f, int(y + bh) * f), _colour_name(hue)))
     out = [m for m in out if not any(o is not m and _inside(m.bbox, o.bbox) for o in out)]   # the star in its ring
     return sorted(out, key=lambda m: (m.bbox[1], m.bbox[0]))
 
@@ -89,8 +90,9 @@ def remove_seals(bgr: np.ndarray) -> tuple[np.ndarray, list[SealMark]]:
     its plain luminance."""
     cv2 = _cv2()
     gray = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
-    mask, hsv = ink_mask(bgr)
-    seals = find_seals(mask, hsv)
+    f = 4 if min(bgr.shape[:2]) >= 400 else 1       # seals are large: found at a quarter of the size
+    small = cv2.resize(bgr, (bgr.shape[1] // f, bgr.shape[0] // f), interpolation=cv2.INTER_AREA) if f > 1 else bgr
+    seals = find_seals(*ink_mask(small), f=f)
     if not seals:
         return gray, []
     page_paper = float(np.percentile(gray[::7, ::7], 90))
@@ -100,9 +102,10 @@ def remove_seals(bgr: np.ndarray) -> tuple[np.ndarray, list[SealMark]]:
         x0, y0, x1, y1 = seal.bbox
         pad = max(2, int(0.06 * (x1 - x0)))
         x0, y0, x1, y1 = max(0, x0 - pad), max(0, y0 - pad), min(w, x1 + pad), min(h, y1 + pad)
-        sub = bgr[y0:y1, x0:x1].astype(np.float32)
-        bright = sub.max(axis=2)
-        ink = mask[y0:y1, x0:x1] > 0
+        sub = bgr[y0:y1, x0:x1]
+        bright = sub.max(axis=2).astype(np.float32)
+        mask, hsv = ink_mask(sub)
+        ink = mask > 0
         if not ink.any():
             continue
         # the densest seal ink on paper comes out as paper; darker than that is ink under the seal
@@ -110,7 +113,7 @@ def remove_seals(bgr: np.ndarray) -> tuple[np.ndarray, list[SealMark]]:
         if plain.sum() > 100:       # the paper round the seal: shading and folds vary over the page
             paper = float(np.percentile(gray[y0:y1, x0:x1][plain], 80))
         gain = min(1.5, max(1.0, paper / max(float(np.percentile(bright[ink], 5)), 1.0)))
-        sat = hsv[y0:y1, x0:x1, 1].astype(np.float32)
+        sat = hsv[:, :, 1].astype(np.float32)
         weight = np.clip((sat - 30.0) / 30.0, 0.0, 1.0)         # neutral text and paper keep their grey
         weight = cv2.blur(cv2.dilate(weight, np.ones((5, 5), np.uint8)), (3, 3))  # JPEG smears colour
         lifted = np.minimum(bright * gain, paper)
