@@ -284,6 +284,27 @@ def _missed(ink: np.ndarray, boxes: list[tuple[float, float, float, float]], sca
     return out
 
 
+def _read_once(jobs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The detector sometimes finds a line twice, in two overlapping boxes: a piece lying mostly
+    inside a wider piece of the same line is that line's text again (or a sliver of one of its
+    glyphs: the right half of an 8 reads as a 3), and is not read a second time."""
+    order = sorted(range(len(jobs)), key=lambda i: (-(jobs[i][2] - jobs[i][0]), i))
+    kept: list[int] = []
+    for i in order:
+        a, top, b, bottom = jobs[i]
+        inside = False
+        for j in kept:
+            ka, ktop, kb, kbottom = jobs[j]
+            if min(bottom, kbottom) - max(top, ktop) < 0.5 * min(bottom - top, kbottom - ktop):
+                continue
+            if min(b, kb) - max(a, ka) >= 0.8 * (b - a):
+                inside = True
+                break
+        if not inside:
+            kept.append(i)
+    return [jobs[i] for i in sorted(kept)]
+
+
 def _ink_extent(ink: np.ndarray) -> tuple[int, int, int, int] | None:
     cols = np.flatnonzero(ink.any(axis=0))
     rows = np.flatnonzero(ink.any(axis=1))
@@ -325,6 +346,7 @@ def text_chars(clean: np.ndarray, ink: np.ndarray, verticals: list[Segment], sca
             a, b = max(0, a), min(w, b)
             if b - a >= 4 and bottom - top >= 4:
                 jobs.append((a, top, b, bottom))
+    jobs = _read_once(jobs)
     crops, extents = [], []
     for a, top, b, bottom in jobs:
         ext = _ink_extent(ink[top:bottom, a:b])
