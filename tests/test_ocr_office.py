@@ -3,7 +3,7 @@ blur, noise, JPEG 55 and a red 财务专用章 over the table on every fourth pa
 
 The end-to-end tests OCR the office scan of the 13-page budget sample (six financial tables, three
 seals) and of 24 pages of the seed rendering (its nine financial tables and the first thirteen pages
-of 绩效目标表 with merged 一级/二级 cells; six seals), both drawn on demand from the committed text
+of 绩效目标表 with merged 一级/二级 cells; seven seals), both drawn on demand from the committed text
 PDFs, seeded. Goldens come from the generator's data (``office_golden``), never from the extractor.
 """
 from __future__ import annotations
@@ -174,7 +174,7 @@ def test_seals_are_recorded_on_the_sealed_pages_only(budget):
 
 
 def test_sealed_seed_scan_reads_tables_and_indicators(seed, tmp_path):
-    """The seed rendering's financial tables and 绩效目标表 (merged 一级/二级 cells), six pages sealed."""
+    """The seed rendering's financial tables and 绩效目标表 (merged 一级/二级 cells), seven pages sealed."""
     doc, golden = seed
     overall = _evaluate(doc, golden, tmp_path)
     print("office seed:", overall)
