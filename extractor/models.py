@@ -59,6 +59,15 @@ class Fact(_Model):
         default=None, description="outcome of this fact's check against its table counterpart")
 
 
+class Seal(_Model):
+    """A seal (财务专用章, 公章) pressed on a scanned page, found by its colour: researchers take it as
+    proof of an official copy. Its ink is taken out before the page is read, so nothing of it becomes
+    a cell, a digit or a ruling."""
+    page: int
+    bbox: tuple[float, float, float, float] = Field(description="x0, top, x1, bottom in PDF points")
+    colour: str = Field(description="red, blue, purple or other")
+
+
 class Column(_Model):
     id: str = Field(description="key under which rows store this column's values: `key`, or `key@measure` "
                                 "for 预算数/决算数 pairs, or `key#n` for a repeated key on the same side")
@@ -114,6 +123,7 @@ class Table(_Model):
     note: Optional[str] = None
     raw: Optional[list[list[Optional[str]]]] = Field(
         default=None, description="the cell grid as read, kept for tables typed `unknown`")
+    seals: list[Seal] = Field(default_factory=list, description="seals pressed over this table's rows")
 
 
 class Indicator(_Model):
@@ -184,6 +194,7 @@ class PerformanceTable(_Model):
     pages: list[int]
     indicators: list[Indicator] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
+    seals: list[Seal] = Field(default_factory=list, description="seals pressed on this form's pages")
     # department form
     department: Optional[str] = None
     annual_goal: Optional[str] = None
@@ -236,4 +247,5 @@ class Document(_Model):
     facts: list[Fact] = Field(default_factory=list, description="figures stated in the prose (outside tables)")
     checks: list[Check] = Field(default_factory=list, description="document-level checks: facts against "
                                 "tables, 空表说明 of empty tables, code-name pairs")
+    seals: list[Seal] = Field(default_factory=list, description="seals found on scanned pages, in page order")
     warnings: list[Warning] = Field(default_factory=list)

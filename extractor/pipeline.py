@@ -16,7 +16,7 @@ from .mapping.facts import build_facts, prose_lines
 from .mapping.performance import build as build_performance, joins_performance, part_kind
 from .mapping.tables import MappedTable, TablePart, assemble, continues, new_part
 from .mapping.rows import finish_kinds
-from .models import Document, Source, Warning
+from .models import Document, Seal, Source, Warning
 from .read import PageContent, open_pdf
 from .reconcile import correct_subjects, repair_tables, run_checks
 from .reconcile.facts_checks import document_checks
@@ -33,6 +33,7 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
         first_pages: list[PageContent] = []
         page_warnings = [Warning(code=d.code, message=d.message, page=d.page) for d in src.damage]
         ocr_pages: set[int] = set()
+        seals: list[Seal] = []          # seals on scanned pages (read/seal.py)
         prose = []                      # text lines outside the tables: the facts are read from them
         carried: tuple[int, Caption] | None = None   # a title left at the foot of a page, for the next one
         for index in range(src.page_count):
@@ -40,6 +41,8 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
                 page = src.reader.page(index)
                 if page.ocr:
                     ocr_pages.add(page.number)
+                seals += [Seal(page=page.number, bbox=(round(s.x0, 1), round(s.top, 1), round(s.x1, 1),
+                                                       round(s.bottom, 1)), colour=s.colour) for s in page.seals]
                 regions = find_regions(page, settings)
                 regions = sorted(regions + find_unruled(page, regions, settings), key=lambda r: (r.bbox[1], r.bbox[0]))
             except Exception as exc:  # one bad page must not cost the rest of the document
@@ -107,6 +110,7 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
         perf.unit_name = perf.unit_name or doc.department
         if perf.type == "department_performance":
             perf.department = perf.department or doc.department
+    _attach_seals(doc, seals)
     correct_subjects(mapped, ocr_pages)  # scanned pages: codes and names checked against the catalog
     if ocr_pages:
         for m in mapped:                 # a code put right can make its row the parent of those below
@@ -127,3 +131,21 @@ def _inside_performance(group: list[TablePart], part: TablePart) -> bool:
     """绩效目标表 forms are often drawn as several ruled blocks (key-value block, indicator grid) under
     one title: an untitled block on the same or the next page belongs to the form above it."""
     return joins_performance(group, part)
+
+
+def _attach_seals(doc: Document, seals: list[Seal]) -> None:
+    """Every seal is a document fact; it is also the fact of the financial tables it is pressed over
+    (the extent of their rows on its page), or else of the 绩效目标表 printed on its page."""
+    doc.seals = seals
+    for seal in seals:
+        x0, top, x1, bottom = seal.bbox
+        hit = []
+        for t in doc.tables:
+            boxes = [r.bbox for r in t.rows if r.page == seal.page]
+            if boxes and min(b[0] for b in boxes) < x1 and max(b[2] for b in boxes) > x0 \
+                    and min(b[1] for b in boxes) < bottom and max(b[3] for b in boxes) > top:
+                hit.append(t)
+        if not hit:
+            hit = [p for p in doc.performance if seal.page in p.pages][:1]
+        for t in hit:
+            t.seals.append(seal)

@@ -8,6 +8,7 @@ From the repo root:
     python samples/generate.py --goldens-only --out DIR      # only the goldens, into DIR (no font, no reportlab)
     python samples/generate.py --only jiyuan_2020_budget     # one sample (its text and scanned PDFs and goldens)
     python samples/generate.py --scans-only                  # only the scanned twins, from the committed text PDFs
+    python samples/generate.py --office                      # also the office scans (samples/office.py), not committed
 
 Each module samples/data/<name>.py (not starting with "_") exposes SAMPLE (or a list SAMPLES) of plain dicts: the file
 name, document fields and `content`, the pages in order (cover, narrative pages, financial tables,
@@ -24,6 +25,11 @@ written as an image-only PDF (no text layer). Its golden is the text PDF's with 
 A twin too large to commit (`"commit": False` in its scan settings: the 101-page seed rendering) is
 not kept in git; `scanned_twin()` draws it on demand (tests, bench) from the committed text PDF, with
 the same seed, so it is the same file every time.
+
+Samples with `office` settings also get an office scan `<stem>_office.pdf` (samples/office.py, #12:
+colour, JPEG 55, grey paper, fold shadow, bleed-through, tilt, blur, noise, a red 财务专用章 over the
+table on every fourth page). It is never committed: `office_scan()` draws it on demand, seeded; its
+golden `<stem>_office.json` is the text golden plus the `seals` the generator pressed.
 
 Goldens (golden/<stem>.json) hold what SCHEMA.md's Document holds for these files: tables (type,
 title, pages, unit, empty, columns, rows, note) and `performance` (绩效目标表: the form's fields and
@@ -870,6 +876,85 @@ def scanned_twin(stem: str, out_dir: Path | None = None) -> Path:
     return target
 
 
+def office_name(file: str) -> str:
+    return Path(file).stem + "_office.pdf"
+
+
+def office_seals(lay: Layout) -> list[dict]:
+    """The seals an office scan of ``lay`` carries: page and bbox (points from the top-left), from the
+    layout alone, so the golden does not depend on drawing."""
+    from office import SEAL_WIDTH, seal_centre, sealed
+    out = []
+    for n, page in enumerate(lay.pages, 1):
+        if sealed(n):
+            cx, cy = seal_centre(page.ops, page.size)
+            r = SEAL_WIDTH * page.size[0] / 2
+            out.append({"page": n, "bbox": [round(cx - r, 1), round(cy - r, 1), round(cx + r, 1), round(cy + r, 1)],
+                        "colour": "red"})
+    return out
+
+
+def office_scan(stem: str, out_dir: Path | None = None, pages: list[int] | None = None) -> Path:
+    """The office scan (#12) of sample ``stem``: colour, JPEG 55, grey paper, fold, bleed-through, tilt,
+    blur, noise and a red 财务专用章 on every fourth page; never committed, drawn now into ``out_dir``
+    (default samples/) from the committed text PDF when it is not on disk. ``pages`` (1-based): only
+    these pages, each exactly as in the whole scan (``office_golden`` gives their golden)."""
+    sample = next((s for s in load_samples() if Path(s["file"]).stem == stem and s.get("office")), None)
+    if sample is None:
+        raise KeyError(f"no sample {stem} with an office scan")
+    name = office_name(sample["file"])
+    if pages:
+        name = name.replace(".pdf", f"_{_page_ranges(pages)}.pdf")
+    target = (out_dir or SAMPLES) / name
+    if not target.is_file():
+        tmp = target.with_suffix(f".{os.getpid()}.part")
+        draw_office_pdf(sample, SAMPLES / sample["file"], tmp, pages)
+        os.replace(tmp, target)
+    return target
+
+
+def _page_ranges(pages: list[int]) -> str:
+    """4-14,16-28: the pages of a partial scan, for its file name."""
+    out, run = [], [pages[0], pages[0]]
+    for p in pages[1:]:
+        if p == run[1] + 1:
+            run[1] = p
+        else:
+            out.append(run)
+            run = [p, p]
+    out.append(run)
+    return "p" + "_".join(f"{a}-{b}" if a != b else str(a) for a, b in out)
+
+
+def office_golden(stem: str, pages: list[int] | None = None) -> dict:
+    """The golden of ``office_scan(stem, pages=pages)``: tables, forms and seals on those pages, with
+    their page numbers as the partial file numbers them (a table with a page left out is left out)."""
+    sample = next(s for s in load_samples() if Path(s["file"]).stem == stem and s.get("office"))
+    _, goldens, _ = goldens_for(sample)
+    golden = next(doc for name, doc in goldens if name == Path(office_name(sample["file"])).stem + ".json")
+    if not pages:
+        return golden
+    new = {p: k for k, p in enumerate(sorted(pages), 1)}
+    golden["source"]["file"] = office_name(sample["file"]).replace(".pdf", f"_{_page_ranges(sorted(pages))}.pdf")
+    for key in ("tables", "performance"):
+        kept = [t for t in golden.get(key, []) if all(p in new for p in t["pages"])]
+        for t in kept:
+            t["pages"] = [new[p] for p in t["pages"]]
+        golden[key] = kept
+    golden["seals"] = [dict(s, page=new[s["page"]]) for s in golden.get("seals", []) if s["page"] in new]
+    return golden
+
+
+def draw_office_pdf(sample: dict, src: Path, dst: Path, pages: list[int] | None = None) -> int:
+    sys.path.insert(0, str(SAMPLES))
+    from office import draw_office
+    lay, _, _ = lay_out(sample)
+    drawn, _ = draw_office(src, [(p.size, p.ops) for p in lay.pages], sample["department"], sample["office"],
+                           pages)
+    dst.write_bytes(image_pdf(drawn, colour=True))
+    return len(drawn)
+
+
 def goldens_for(sample: dict) -> tuple[Layout, list[tuple[str, dict]], list[str]]:
     lay, golden, summary = lay_out(sample)
     out = [(Path(sample["file"]).stem + ".json", golden)]
@@ -877,6 +962,12 @@ def goldens_for(sample: dict) -> tuple[Layout, list[tuple[str, dict]], list[str]
         scanned = json.loads(json.dumps(golden))
         scanned["source"]["file"] = scanned_name(sample["file"])
         out.append((Path(scanned_name(sample["file"])).stem + ".json", scanned))
+    if sample.get("office"):
+        sys.path.insert(0, str(SAMPLES))
+        office = json.loads(json.dumps(golden))
+        office["source"]["file"] = office_name(sample["file"])
+        office["seals"] = office_seals(lay)
+        out.append((Path(office_name(sample["file"])).stem + ".json", office))
     return lay, out, summary
 
 
@@ -971,8 +1062,9 @@ def _num(v: float) -> str:
     return f"{v:.4f}".rstrip("0").rstrip(".")
 
 
-def image_pdf(pages: list[tuple[float, float, tuple[int, int], bytes]]) -> bytes:
-    """A minimal PDF: one full-page grayscale JPEG per page, nothing else (no fonts, no text)."""
+def image_pdf(pages: list[tuple[float, float, tuple[int, int], bytes]], colour: bool = False) -> bytes:
+    """A minimal PDF: one full-page JPEG per page (grayscale, or RGB with ``colour``), nothing else
+    (no fonts, no text)."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets: dict[int, int] = {}
@@ -995,7 +1087,7 @@ def image_pdf(pages: list[tuple[float, float, tuple[int, int], bytes]]) -> bytes
                    f"/Resources << /XObject << /Im0 {image} 0 R >> >> /Contents {content} 0 R >>").encode())
         draw = f"q {_num(w)} 0 0 {_num(h)} 0 0 cm /Im0 Do Q".encode()
         obj(content, f"<< /Length {len(draw)} >>".encode(), draw)
-        obj(image, (f"<< /Type /XObject /Subtype /Image /Width {pw} /Height {ph} /ColorSpace /DeviceGray "
+        obj(image, (f"<< /Type /XObject /Subtype /Image /Width {pw} /Height {ph} /ColorSpace /{'DeviceRGB' if colour else 'DeviceGray'} "
                     f"/BitsPerComponent 8 /Filter /DCTDecode /Length {len(jpeg)} >>").encode(), jpeg)
     xref = out.tell()
     size = 4 + 3 * n
@@ -1013,6 +1105,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="directory for the goldens (default golden/)")
     ap.add_argument("--only", action="append", default=[], help="only the sample with this file stem (repeatable)")
     ap.add_argument("--no-scan", action="store_true", help="leave the *_scanned.pdf files as they are")
+    ap.add_argument("--office", action="store_true", help="also draw the office scans (<stem>_office.pdf)")
     ap.add_argument("--scans-only", action="store_true",
                     help="only draw the scanned twins, from the committed text PDFs (no font needed)")
     args = ap.parse_args(argv)
@@ -1027,6 +1120,12 @@ def main(argv: list[str] | None = None) -> int:
                 scanned = SAMPLES / scanned_name(sample["file"])
                 n = draw_scanned(SAMPLES / sample["file"], scanned, sample["scan"])
                 print(f"{scanned.relative_to(ROOT)}  {n} pages  {scanned.stat().st_size // 1024} KiB")
+        if args.office:
+            for sample in samples:
+                if sample.get("office"):
+                    office = SAMPLES / office_name(sample["file"])
+                    n = draw_office_pdf(sample, SAMPLES / sample["file"], office)
+                    print(f"{office.relative_to(ROOT)}  {n} pages  {office.stat().st_size // 1024} KiB")
         return 0
     font = None if args.goldens_only else register_font()
     for sample in samples:

@@ -143,7 +143,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                 v = parse_amount(text)
             except NotANumber:
                 spill = _SPILL.match(text)
-                if spill and spec is seg.value_cols[0] and name:
+                if spill and spec is seg.value_cols[0] and name and _amount_or_none(spill.group(2)) is not None:
                     # a long name printed past its cell into the first amount cell: 机关事业单位职业年金|缴费支出43608.96
                     name += spill.group(1)
                     v = parse_amount(spill.group(2))
@@ -211,3 +211,11 @@ def _heads_unit(rows: list[Row], i: int) -> bool:
     side = rows[i].side
     nxt = next((r for r in rows[i + 1:] if r.side == side and (r.code or r.values or r.kind != "item")), None)
     return nxt is None or bool(nxt.code) or nxt.kind != "item"
+
+
+def _amount_or_none(text: str):
+    """The amount ``text`` prints, or None when it prints none (a spill whose tail is no number)."""
+    try:
+        return parse_amount(text)
+    except NotANumber:
+        return None

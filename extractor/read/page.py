@@ -62,6 +62,16 @@ class Edge:
     bottom: float
 
 
+@dataclass(frozen=True, slots=True)
+class Seal:
+    """A seal (财务专用章 …) found on a scanned page by its colour: its box, and the colour's name."""
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    colour: str
+
+
 @dataclass(slots=True)
 class TextLine:
     """Characters that share a baseline band, left to right."""
@@ -96,6 +106,7 @@ class PageContent:
     chars: list[Char] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     ocr: bool = False           # read from the page image (a scan), not from a text layer
+    seals: list[Seal] = field(default_factory=list)     # seals on the page image, taken out before OCR
     # the characters sorted by their centre's height, built on the first query (see chars_in) and again
     # when ``chars`` is replaced or changes length
     _by_cy: tuple | None = field(default=None, init=False, repr=False, compare=False)

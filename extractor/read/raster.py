@@ -1,7 +1,9 @@
 """Pages without a usable text layer (scans): the page image becomes the same ``PageContent`` a text
 page gives, so finding tables, the grid and the schema mapping run unchanged.
 
-1. render the page with PDFium at the resolution of its scan (clamped to a range OCR reads well);
+1. render the page with PDFium at the resolution of its scan (clamped to a range OCR reads well); a
+   colour scan is rendered in colour and its seals are taken out by colour first (``seal.py``), so
+   no seal becomes a ruling, a cell or a digit, and kept as the page's ``seals``;
 2. deskew: the angle that makes the rows of ink sharpest (projection profile), then rotate;
 3. ruling lines: long horizontal and vertical runs of ink (morphological opening of the binarised
    image); vertical runs must meet horizontal lines at both ends, so text strokes never count. They
@@ -20,7 +22,8 @@ import numpy as np
 
 from .ocr import TIMING, engine
 from .ocr_text import SPECKS, fix_text, is_wide, settle_brackets
-from .page import Char, Edge, PageContent
+from .page import Char, Edge, PageContent, Seal
+from .seal import SealMark, remove_seals
 
 MIN_DPI, MAX_DPI = 150.0, 300.0     # scans outside this range are rendered at its nearest end
 H_RUN_PT = 24.0                     # a horizontal ruling is at least this long (longer than any stroke)
@@ -37,8 +40,25 @@ def _cv2():
 # ------------------------------------------------------------------------------------------ render
 def native_scale(page) -> float | None:
     """Pixels per point of the largest image drawn on the page, or None without images."""
+    return _largest_image(page)[0]
+
+
+def in_colour(page) -> bool:
+    """The page's largest image is a colour image (a seal can only be told from text by colour)."""
+    obj = _largest_image(page)[1]
+    if obj is None:
+        return False
+    try:
+        meta = obj.get_metadata()
+    except Exception:
+        return False
+    return meta.bits_per_pixel >= 16 or meta.colorspace not in _GREY_SPACES
+
+
+def _largest_image(page):
+    """(pixels per point, the image object) of the largest image on the page, or (None, None)."""
     import pypdfium2.raw as raw
-    best, scale = 0.0, None
+    best, scale, found = 0.0, None, None
     for obj in page.get_objects(max_depth=2):
         if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
             continue
@@ -52,8 +72,11 @@ def native_scale(page) -> float | None:
             continue
         if bw * bh > best:
             best = bw * bh
-            scale = max(pw, ph) / max(bw, bh)
-    return scale
+            scale, found = max(pw, ph) / max(bw, bh), obj
+    return scale, found
+
+
+_GREY_SPACES = (0, 1)       # FPDF_COLORSPACE_UNKNOWN, FPDF_COLORSPACE_DEVICEGRAY
 
 
 def choose_scale(page) -> float:
@@ -69,7 +92,45 @@ def render(page, scale: float) -> np.ndarray:
     return np.ascontiguousarray(img)
 
 
+def render_colour(page, scale: float) -> np.ndarray:
+    """The page in colour (BGR), for pages whose scan is colour."""
+    img = page.render(scale=scale, may_draw_forms=False).to_numpy()
+    if img.ndim == 2:
+        img = np.repeat(img[:, :, None], 3, axis=2)
+    return np.ascontiguousarray(img[:, :, :3])
+
+
 # ------------------------------------------------------------------------------------------ image
+FAINT = 0.22    # ink fainter than this share of the page's paper-to-ink contrast is not printed on this side
+
+
+def flatten(gray: np.ndarray, scale: float) -> np.ndarray:
+    """Even paper, no ghosts: the page divided by its background (its grey closed over an em: the
+    brightest within an em, then the darkest of those, smoothed; it follows a fold's narrow shadow
+    where a plain maximum would not), so a fold's shadow or uneven lighting is paper again; then every shade fainter than
+    ``FAINT`` of the contrast between paper and the page's darkest ink becomes paper, and the rest is
+    stretched back to full contrast. Print from the page behind (bleed-through), paper grain and noise
+    are that faint; type and rulings, even blurred, are far darker. A page with no real ink is left
+    as it is."""
+    cv2 = _cv2()
+    f = 4                                   # the background is smooth: found at a quarter of the size
+    h, w = gray.shape
+    small = cv2.resize(gray, (max(1, w // f), max(1, h // f)), interpolation=cv2.INTER_AREA)
+    k = max(3, int(EM_PT * scale / f)) | 1
+    kernel = np.ones((k, k), np.uint8)
+    bg = cv2.blur(cv2.erode(cv2.dilate(small, kernel), kernel), (k // 2 | 1, k // 2 | 1))
+    paper = float(np.percentile(bg, 50))
+    bg = np.maximum(cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR), 1)
+    norm = cv2.divide(gray, bg, scale=paper)
+    ink = float(np.percentile(norm[::3, ::3], 0.5))
+    if paper - ink < 60:
+        return gray
+    c = (paper - np.arange(256, dtype=np.float32)) / (paper - ink)       # one table for every pixel
+    c = np.clip((c - FAINT) / (1.0 - FAINT), 0.0, 1.0)
+    lut = np.clip(paper - c * (paper - ink) + 0.5, 0, 255).astype(np.uint8)
+    return cv2.LUT(norm, lut)
+
+
 def binarise(gray: np.ndarray, scale: float) -> np.ndarray:
     """Ink = 255: local mean threshold, robust to uneven paper and faint, blurred lines."""
     cv2 = _cv2()
@@ -223,6 +284,27 @@ def _missed(ink: np.ndarray, boxes: list[tuple[float, float, float, float]], sca
     return out
 
 
+def _read_once(jobs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The detector sometimes finds a line twice, in two overlapping boxes: a piece lying mostly
+    inside a wider piece of the same line is that line's text again (or a sliver of one of its
+    glyphs: the right half of an 8 reads as a 3), and is not read a second time."""
+    order = sorted(range(len(jobs)), key=lambda i: (-(jobs[i][2] - jobs[i][0]), i))
+    kept: list[int] = []
+    for i in order:
+        a, top, b, bottom = jobs[i]
+        inside = False
+        for j in kept:
+            ka, ktop, kb, kbottom = jobs[j]
+            if min(bottom, kbottom) - max(top, ktop) < 0.5 * min(bottom - top, kbottom - ktop):
+                continue
+            if min(b, kb) - max(a, ka) >= 0.8 * (b - a):
+                inside = True
+                break
+        if not inside:
+            kept.append(i)
+    return [jobs[i] for i in sorted(kept)]
+
+
 def _ink_extent(ink: np.ndarray) -> tuple[int, int, int, int] | None:
     cols = np.flatnonzero(ink.any(axis=0))
     rows = np.flatnonzero(ink.any(axis=1))
@@ -264,6 +346,7 @@ def text_chars(clean: np.ndarray, ink: np.ndarray, verticals: list[Segment], sca
             a, b = max(0, a), min(w, b)
             if b - a >= 4 and bottom - top >= 4:
                 jobs.append((a, top, b, bottom))
+    jobs = _read_once(jobs)
     crops, extents = [], []
     for a, top, b, bottom in jobs:
         ext = _ink_extent(ink[top:bottom, a:b])
@@ -306,16 +389,24 @@ def sideways(boxes: list[tuple[float, float, float, float]], scale: float) -> bo
     return tall > 2 * max(wide, 3)
 
 
-def upright(gray: np.ndarray, boxes: list[tuple[float, float, float, float]]) -> np.ndarray:
+def upright(gray: np.ndarray, boxes: list[tuple[float, float, float, float]]) -> tuple[np.ndarray, int]:
     """The sideways page turned a quarter either way, whichever the recogniser reads with more
-    confidence on its longest standing lines."""
+    confidence on its longest standing lines; and the turn (1 counter-clockwise, -1 clockwise)."""
     longest = sorted(boxes, key=lambda b: b[3] - b[1], reverse=True)[:12]
     crops = [gray[int(y0):int(np.ceil(y1)), int(x0):int(np.ceil(x1))] for x0, y0, x1, y1 in longest]
     crops = [c for c in crops if c.size]
     turns = {k: np.rot90(gray, k) for k in (1, -1)}          # 1: counter-clockwise
     score = {k: sum(r.score for r in engine().recognize([np.ascontiguousarray(np.rot90(c, k)) for c in crops]))
              for k in turns}
-    return np.ascontiguousarray(turns[max(score, key=score.get)])
+    best = max(score, key=score.get)
+    return np.ascontiguousarray(turns[best]), best
+
+
+def _turn_seal(m: Seal, k: int, w: float, h: float) -> Seal:
+    """A seal's box on a ``w`` x ``h`` page turned a quarter (``k`` as for ``np.rot90``)."""
+    if k == 1:                  # counter-clockwise: (x, y) -> (y, w - x)
+        return Seal(m.top, w - m.x1, m.bottom, w - m.x0, m.colour)
+    return Seal(h - m.bottom, m.x0, h - m.top, m.x1, m.colour)      # clockwise: (x, y) -> (h - y, x)
 
 
 def ocr_page(page, content: PageContent, edges: list[Edge] | None = None) -> PageContent:
@@ -323,9 +414,17 @@ def ocr_page(page, content: PageContent, edges: list[Edge] | None = None) -> Pag
     page draws as vector paths, used instead of the image's when given."""
     t0 = time.perf_counter()
     scale = choose_scale(page)
-    gray = render(page, scale)
+    seals: list[SealMark] = []
+    if in_colour(page):             # a seal is told from text by its colour: take it out first
+        gray, seals = remove_seals(render_colour(page, scale))
+    else:
+        gray = render(page, scale)
     TIMING.render += time.perf_counter() - t0
     TIMING.pages += 1
+    gray = flatten(gray, scale)
+    h, w = gray.shape
+    content.seals = [Seal(m.bbox[0] * content.width / w, m.bbox[1] * content.height / h,
+                          m.bbox[2] * content.width / w, m.bbox[3] * content.height / h, m.colour) for m in seals]
     return read_image(gray, scale, content, edges)
 
 
@@ -350,8 +449,11 @@ def read_image(gray: np.ndarray, scale: float, content: PageContent, edges: list
     TIMING.lines += time.perf_counter() - t1
     boxes = detect_lines(clean, scale)
     if not turned and edges is None and sideways(boxes, scale):
-        content.width, content.height = content.height, content.width
-        return read_image(upright(gray, boxes), scale, content, None, turned=True)
+        image, k = upright(gray, boxes)
+        w, h = content.width, content.height
+        content.width, content.height = h, w
+        content.seals = [_turn_seal(m, k, w, h) for m in content.seals]
+        return read_image(image, scale, content, None, turned=True)
 
     sx = content.width / gray.shape[1]
     sy = content.height / gray.shape[0]

@@ -8,6 +8,7 @@ value makes every identity that cell is part of hold, and that value is a plausi
 misreading of what OCR read (at most two digits differ), the value is replaced and the row flagged
 ``repaired_by_sum`` and ``repaired_by_sum:<column id>``. Otherwise the failing totals are flagged
 ``sum_unresolved:<column id>`` and everything stays as read; the checks then report the failure.
+An amount read with low confidence that no holding sum confirms is flagged ``ocr_unconfirmed:<column id>``.
 """
 from __future__ import annotations
 
@@ -127,7 +128,7 @@ def repair_table(m: MappedTable, pages: set[int]) -> int:
     for _ in range(4):          # one repair can leave the next failure explained by one cell
         failing = [k for k in t.ids if t.status(k) == "fail"]
         if not failing:
-            return changed
+            break
         progress = False
         for comp in _components(failing):
             if len(comp) < 2:
@@ -168,7 +169,25 @@ def repair_table(m: MappedTable, pages: set[int]) -> int:
     for k in t.ids:
         if t.status(k) == "fail" and rows[k.total[0]].page in pages:
             _flag(rows[k.total[0]], f"sum_unresolved:{k.total[1]}")
+    _flag_unconfirmed(t, pages)
     return changed
+
+
+def _flag_unconfirmed(t: _Table, pages: set[int]) -> None:
+    """A wrong amount is worse than a missing one: an amount OCR read with low confidence that no
+    holding sum confirms (no identity it is part of passes) gets ``ocr_unconfirmed:<column id>``, so a
+    user can leave it out; one a sum confirms is as sure as the sum."""
+    for i, row in enumerate(t.rows):
+        if row.page not in pages:
+            continue
+        for flag in list(row.flags):
+            if not flag.startswith("ocr_low_confidence:"):
+                continue
+            col = flag.split(":", 1)[1]
+            if col not in row.values:
+                continue
+            if not any(t.status(k) in ("exact", "rounding") for k in t.by_cell.get((i, col), [])):
+                _flag(row, f"ocr_unconfirmed:{col}")
 
 
 def repair_tables(mapped: list[MappedTable], ocr_pages: set[int]) -> int:

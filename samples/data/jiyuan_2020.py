@@ -458,6 +458,7 @@ FULL = {
     # 200 dpi, as county offices scan; 11 MB for 101 pages, so it is drawn on demand, not committed
     "scan": {"dpi": 200, "quality": 25, "seed": 2020, "max_angle": 0.8, "blur": 1.0, "noise": 3.0, "ink": 50,
              "paper": 226, "commit": False},
+    "office": {"dpi": 200, "seed": 2012},
     "cross_checks": [
         ("summary", "收入合计", "total", "expenditure", "合计", "total"),
         ("appropriation_summary", "收入合计", "total", "general_budget_expenditure", "合计", "total"),

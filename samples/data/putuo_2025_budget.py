@@ -192,6 +192,8 @@ SAMPLE = {
     "year": 2025,
     "doc_kind": "budget",
     "scan": {"dpi": 200, "quality": 30, "seed": 2025, "max_angle": 0.6, "blur": 1.0, "noise": 3.0},
+    # as an office scans it (#12): colour, JPEG 55, grey paper, fold, bleed-through, a red seal every 4th page
+    "office": {"dpi": 200, "seed": 2512},
     "cross_checks": [
         ("summary", "收入总计", "total", "revenue", "合计", "total"),
         ("revenue", "合计", "fiscal_appropriation", "appropriation_summary", "收入总计", "total"),
