@@ -3,9 +3,9 @@ recognition, and everything after OCR: tables, grid, mapping, repair, checks), t
 process, and the accuracy reached at that speed (``eval`` against the sample's golden), one process per
 file, as a batch worker would run it.
 
+usage: python bench/bench_ocr.py [PDF ...]   (default: the *_scanned.pdf samples, the 101-page seed
 rendering drawn first if it is missing, the office scans (putuo_2025_budget whole, the seed in part) and a
 24-page text PDF whose only image is a cover photo)
-rendering drawn first if it is missing, and a 24-page text PDF whose only image is a cover photo)
 
 Each file runs in a fresh child process, so ``peak_rss_mb`` (ru_maxrss) is that file's alone: the
 engine's models, its buffers and the pages read. Loading the engine is once per worker, so it is
