@@ -150,8 +150,13 @@ class Indicator(_Model):
 
 
 class Task(_Model):
+    """One 年度主要任务 row of a department form: 任务名称, 主要内容 and, where the form prints them, its
+    预算金额 (总额 | 财政拨款 | 其他资金, 万元 as printed)."""
     name: Optional[str] = None
     content: Optional[str] = None
+    total: Optional[Number] = None
+    fiscal: Optional[Number] = None
+    other: Optional[Number] = None
 
 
 class DepartmentBudget(_Model):

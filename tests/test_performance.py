@@ -486,3 +486,27 @@ def test_list_group_cut_between_closed_cells():
     assert (law.project_code, law.pages, law.total_amount) == ("11000022Y000000446032", [16, 17], 86)
     assert law.indicators[0].level3 == "“法律十进”活动参与率"
     assert (press.pages, press.total_amount) == ([15, 16], 723.32824)
+
+
+def test_xian_department_budget_is_the_total_row_and_each_task_keeps_its_amounts():
+    """西安 部门整体支出绩效目标表 print 任务名称 | 主要内容 | 预算金额（万元） over 总额 | 财政拨款 | 其他资金, one row per
+    task and a 金额合计 row. The budget is the 金额合计 row (it was the first task's 财政拨款, read under its
+    heading, and no 其他资金); each task keeps its amounts. 公安局 p. 75, 审计局 p. 42 (a task of 0 财政拨款),
+    政务服务 p. 45 (amounts printed with 万元: 2,080.76万元)."""
+    def form(rel, page):
+        [dept] = [p for p in corpus_doc(rel).performance if p.type == "department_performance" and p.pages[0] == page]
+        return dept
+
+    police = form("西安/2026年西安市公安局部门预算.pdf", 75)
+    assert (police.budget.total, police.budget.fiscal, police.budget.other) == (344447.7, 337741.21, 6706.49)
+    assert [(t.name, t.total, t.fiscal, t.other) for t in police.tasks] == [
+        ("保障单位运转", 229194.92, 229194.92, None),
+        ("实施公安专项业务及专用项目等其他业务", 115252.78, 108546.29, 6706.49)]
+    audit = form("西安/2026年西安市审计局部门预算.pdf", 42)
+    assert (audit.budget.total, audit.budget.fiscal, audit.budget.other) == (4203.47, 4005.29, 198.18)
+    assert [(t.name, t.total, t.fiscal, t.other) for t in audit.tasks] == [
+        ("机关运转", 3354.42, 3354.42, None), ("审计事务", 285.87, 285.87, None),
+        ("购买中介机构审计服务", 350, 350, None), ("审计培训", 15, 15, None), ("审计专项补助经费", 198.18, 0, 198.18)]
+    service = form("西安/政务服务和数据管理局_2026年部门预算.pdf", 45)
+    assert (service.budget.total, service.budget.fiscal, service.budget.other) == (5093.76, 5093.76, None)
+    assert [(t.total, t.fiscal) for t in service.tasks] == [(2080.76, 2080.76), (3013, 3013)]

@@ -111,6 +111,16 @@ class _Reader(ListRows):
                     self._indicator_row(grid, r)
                 return
             self.cols = None
+        if self.tasks is not None:
+            if self.tasks.in_header(grid, r):          # 预算金额 | 总额 | 财政拨款 heads columns: no budget labels
+                return
+            if self.tasks.total_row(grid, r, cells, form.table):
+                self.tasks = None                      # 金额合计: the form's budget, the list ends
+                return
+        if self.kind == "department_performance" and not form.table.indicators and self.tasks is None:
+            self.tasks = pf.TaskList.header(grid, cells)   # a task list header is no budget row
+            if self.tasks is not None:
+                return
         if self.kind == "department_performance" and not form.table.indicators \
                 and pf.budget_row(form.table, grid, row):
             self.tasks = None

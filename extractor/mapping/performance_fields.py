@@ -19,6 +19,7 @@ _TABLE_NO = re.compile(r"^(?:表[0-9一二三四五六七八九十]+|预算\d+�
 _LEAD = re.compile(r"^(?:\d+[、.．]|[(（]\d+[)）]|其中[:：]?|资金来源[:：]|资金结构[:：]|[一二三四五六七八九十]+、)+")
 _TAIL = re.compile(r"(?:[(（](?:万元|元)[)）])?[:：]?$")
 _TOTAL_WORDS = ("合计", "总计", "小计", "共计")
+_UNIT_TAIL = re.compile(r"\s*万元\s*$")
 
 
 def cfg() -> dict:
@@ -256,7 +257,7 @@ def names_unit(text: str | None) -> bool:
     return any(t.endswith(catalog.norm_label(s)) for s in catalog.load("performance")["unit_suffixes"])
 
 
-# ---- 年度主要任务 (任务名称 | 主要内容) ---------------------------------------------------------------
+# ---- 年度主要任务 (任务名称 | 主要内容 | 预算金额) ----------------------------------------------------
 @dataclass
 class TaskList:
     name_col: int
@@ -264,14 +265,46 @@ class TaskList:
     grid: Grid
     header_end: int
     last: tuple | None = None            # (name cell, content cell) of the last task row
+    amount_x: dict | None = None         # 总额 / 财政拨款 / 其他资金 column centres (followed by position)
 
     @classmethod
     def header(cls, grid: Grid, cells: list[GridCell]) -> "TaskList | None":
         names = [match(c.text, "tasks") for c in cells]
         if "name" in names and "content" in names:
             n, c = cells[names.index("name")], cells[names.index("content")]
-            return cls(n.col, c.col, grid, max(n.last_row, c.last_row))
+            end = max(n.last_row, c.last_row)
+            amounts, end = _amount_columns(grid, cells, end)
+            return cls(n.col, c.col, grid, end, amount_x=amounts or None)
         return None
+
+    def in_header(self, grid: Grid, r: int) -> bool:
+        return grid is self.grid and r <= self.header_end
+
+    def _amounts(self, grid: Grid, r: int) -> dict[str, int | float | None]:
+        """The amounts row ``r`` prints under the list's amount columns (a cell starting on the row)."""
+        out: dict[str, int | float | None] = {}
+        for key, x in (self.amount_x or {}).items():
+            col = next((k for k in range(grid.n_cols) if grid.col_x[k] - 1 <= x <= grid.col_x[k + 1] + 1), None)
+            c = grid.at(r, col) if col is not None else None
+            if c is not None and c.row == r and c.col > max(self.name_col, self.content_col):
+                out[key] = amount(_UNIT_TAIL.sub("", c.text or ""))     # 2,080.76万元 under 预算金额（万元）
+        return out
+
+    def total_row(self, grid: Grid, r: int, cells: list[GridCell], t: PerformanceTable) -> bool:
+        """The list's 金额合计 row: its amounts are the form's budget as printed (total / fiscal / other)."""
+        if not self.amount_x or not cells:
+            return False
+        label = cells[0].text
+        if match(label, "budget") != "total" and not is_total(label):
+            return False
+        values = {k: v for k, v in self._amounts(grid, r).items() if v is not None}
+        if not values:
+            return False
+        if t.budget is None:
+            t.budget = DepartmentBudget()
+        for key, v in values.items():
+            setattr(t.budget, key, v)
+        return True
 
     def row(self, grid: Grid, r: int, tasks: list[Task]) -> bool:
         """Read row ``r`` into ``tasks``; False where the row ends the list (a row merged across both
@@ -284,13 +317,45 @@ class TaskList:
         if name is None or content is None or name is content:
             return False
         new_name, new_content = name.row == r and name.text, content.row == r and content.text
+        amounts = self._amounts(grid, r)
         if not new_name and not new_content:
+            if self.last and tasks:
+                _fill(tasks[-1], amounts)
             return True
         if self.last and tasks and not new_content and content is self.last[1]:
             tasks[-1].name = (tasks[-1].name or "") + name.text      # a task name wrapped onto its own row
+            _fill(tasks[-1], amounts)
         elif self.last and tasks and not new_name and name is self.last[0]:
             tasks[-1].content = (tasks[-1].content or "") + content.text
+            _fill(tasks[-1], amounts)
         else:
-            tasks.append(Task(name=name.text or None, content=content.text or None))
+            tasks.append(Task(name=name.text or None, content=content.text or None, **amounts))
         self.last = (name, content)
         return True
+
+
+def _amount_columns(grid: Grid, cells: list[GridCell], end: int) -> tuple[dict[str, float], int]:
+    """The amount columns of a task list header and the header's last row: labels on the header rows
+    (预算金额 spanning 总额 | 财政拨款 | 其他资金 on the row below gives way to them)."""
+    top = min(c.row for c in cells)
+    found: dict[str, GridCell] = {}
+    spans = []
+    for c in sorted((c for c in grid.cells if top <= c.row <= end + 1 and c.text), key=lambda c: (c.row, c.col)):
+        key = match(c.text, "task_amounts", fuzzy=False)
+        if key is None or (c.row > end and not any(s.col <= c.col <= s.last_col for s in spans)):
+            continue
+        if c.last_col > c.col:
+            spans.append(c)
+        if c.row > end or key not in found or found[key].last_col > found[key].col:
+            found[key] = c
+    subs = [c for c in found.values() if c.last_col == c.col]
+    found = {k: c for k, c in found.items() if c.last_col == c.col or not any(
+        c.col <= s.col <= c.last_col and s is not c for s in subs)}
+    end = max([end] + [c.last_row for c in found.values()])
+    return {k: (grid.col_x[c.col] + grid.col_x[c.col + 1]) / 2 for k, c in found.items()}, end
+
+
+def _fill(task: Task, amounts: dict) -> None:
+    for key, v in amounts.items():
+        if v is not None and getattr(task, key) is None:
+            setattr(task, key, v)
