@@ -689,7 +689,9 @@ def place_department(lay: Layout, item: dict, year: int) -> tuple[list[int], dic
     golden = {
         "type": "department_performance", "title": norm(d["title"]), "unit_name": norm(item["unit_name"]),
         "year": year, "pages": pages, "department": norm(d["department"]), "annual_goal": norm(d["annual_goal"]),
-        "tasks": [{"name": norm(t["name"]), "content": norm(t["content"])} for t in d["tasks"]],
+        # the sample's task list prints no amounts of its own
+        "tasks": [{"name": norm(t["name"]), "content": norm(t["content"]), "total": None, "fiscal": None,
+                   "other": None} for t in d["tasks"]],
         "budget": budget,
         "indicators": [{"level1": norm(i["level1"]), "level2": norm(i["level2"]), "level3": norm(i["level3"]),
                         "target_raw": norm(i["target"]), "description": norm(i["description"])}
