@@ -329,7 +329,7 @@ def detect_lines(clean: np.ndarray, scale: float) -> list[tuple[float, float, fl
 
 
 def text_chars(clean: np.ndarray, ink: np.ndarray, verticals: list[Segment], scale: float,
-               to_page, boxes: list[tuple[float, float, float, float]]) -> list[Char]:
+               to_page, boxes: list[tuple[float, float, float, float]], once: bool = False) -> list[Char]:
     """OCR of the cleaned page image: text lines (``boxes``) cut at vertical rulings, read, split into
     Chars."""
     eng = engine()
@@ -346,7 +346,8 @@ def text_chars(clean: np.ndarray, ink: np.ndarray, verticals: list[Segment], sca
             a, b = max(0, a), min(w, b)
             if b - a >= 4 and bottom - top >= 4:
                 jobs.append((a, top, b, bottom))
-    jobs = _read_once(jobs)
+    if once:
+        jobs = _read_once(jobs)
     crops, extents = [], []
     for a, top, b, bottom in jobs:
         ext = _ink_extent(ink[top:bottom, a:b])
@@ -415,21 +416,25 @@ def ocr_page(page, content: PageContent, edges: list[Edge] | None = None) -> Pag
     t0 = time.perf_counter()
     scale = choose_scale(page)
     seals: list[SealMark] = []
-    if in_colour(page):             # a seal is told from text by its colour: take it out first
+    colour = in_colour(page)
+    if colour:                      # a seal is told from text by its colour: take it out first
         gray, seals = remove_seals(render_colour(page, scale))
     else:
         gray = render(page, scale)
     TIMING.render += time.perf_counter() - t0
     TIMING.pages += 1
-    gray = flatten(gray, scale)
+    if colour:
+        # office copies: bleed-through and folds. On the grey 150-dpi harsh sample, evening the paper
+        # and reading each line once cost amounts: both are kept to colour pages until that is understood
+        gray = flatten(gray, scale)
     h, w = gray.shape
     content.seals = [Seal(m.bbox[0] * content.width / w, m.bbox[1] * content.height / h,
                           m.bbox[2] * content.width / w, m.bbox[3] * content.height / h, m.colour) for m in seals]
-    return read_image(gray, scale, content, edges)
+    return read_image(gray, scale, content, edges, once=colour)
 
 
 def read_image(gray: np.ndarray, scale: float, content: PageContent, edges: list[Edge] | None = None,
-               turned: bool = False) -> PageContent:
+               turned: bool = False, once: bool = False) -> PageContent:
     """The page image into ``content``: deskew, ruling lines, text. A page found sideways is turned
     upright once (its width and height swap) and read again."""
     t1 = time.perf_counter()
@@ -453,7 +458,7 @@ def read_image(gray: np.ndarray, scale: float, content: PageContent, edges: list
         w, h = content.width, content.height
         content.width, content.height = h, w
         content.seals = [_turn_seal(m, k, w, h) for m in content.seals]
-        return read_image(image, scale, content, None, turned=True)
+        return read_image(image, scale, content, None, turned=True, once=once)
 
     sx = content.width / gray.shape[1]
     sy = content.height / gray.shape[0]
@@ -471,5 +476,5 @@ def read_image(gray: np.ndarray, scale: float, content: PageContent, edges: list
             edges.append(Edge("v", a, b, a, d))
     content.edges = edges
     content.ocr = True
-    content.chars = text_chars(clean, text_ink, vs, scale, to_page, boxes)
+    content.chars = text_chars(clean, text_ink, vs, scale, to_page, boxes, once)
     return content
