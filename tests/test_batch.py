@@ -18,11 +18,13 @@ from extractor.batch import run_batch
 from conftest import REAL, ROOT
 
 
-def _pdf_bytes(content: bytes, size: tuple[int, int] = (595, 842)) -> bytes:
-    """A one-page PDF around a content stream, written by hand (offsets and xref exact)."""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R >>" % size,
-            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
+def _pdf_bytes(content: bytes, size: tuple[int, int] = (595, 842), pages: int = 1) -> bytes:
+    """A PDF of ``pages`` pages sharing one content stream, written by hand (offsets and xref exact)."""
+    stream = 3 + pages
+    kids = b" ".join(b"%d 0 R" % (3 + k) for k in range(pages))
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)]
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R >>" % (size + (stream,))] * pages
+    objs += [b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, obj in enumerate(objs, 1):
@@ -34,14 +36,15 @@ def _pdf_bytes(content: bytes, size: tuple[int, int] = (595, 842)) -> bytes:
     return bytes(out)
 
 
-def _dense_grid_pdf(n: int = 260) -> bytes:
-    """n x n ruling lines on an A2 page: a lattice of ~n^2 cells that keeps the table finder busy far
-    past a sane per-file deadline (the 'page that makes the parser loop' case)."""
+def _dense_grid_pdf(n: int = 260, pages: int = 40) -> bytes:
+    """n x n ruling lines on each of ``pages`` A2 pages: lattices of ~n^2 cells that keep the table
+    finder busy far past a sane per-file deadline (the 'page that makes the parser loop' case; one page
+    of it takes 5-20 s, so forty pages run for minutes however fast the finder gets)."""
     ops = [b"0.1 w\n"]
     for i in range(n):
         y, x = 20 + i * 1640 / n, 20 + i * 1150 / n
         ops.append(b"20 %.2f m 1170 %.2f l S\n%.2f 20 m %.2f 1660 l S\n" % (y, y, x, x))
-    return _pdf_bytes(b"".join(ops), (1190, 1684))
+    return _pdf_bytes(b"".join(ops), (1190, 1684), pages)
 
 
 def _bad_corpus(folder: Path, sample: Path) -> dict[str, str]:
@@ -87,7 +90,7 @@ def test_bad_files_are_recorded_and_good_ones_done(tmp_path):
     reasons = _bad_corpus(src / "坏 文件", SAMPLE)
     _big_pdf(src / "big" / "五百页.pdf", SAMPLE)
     shutil.copy(SAMPLE, src / "good.pdf")
-    summary = run_batch(src, tmp_path / "out", workers=2, timeout=60)   # the 500-page file takes ~20 s on a loaded 2-core machine; the dense grid runs for minutes
+    summary = run_batch(src, tmp_path / "out", workers=2, timeout=60)   # the 500-page file takes 12-20 s on a loaded 2-core machine; the dense grid runs for minutes
     rows = _summary(tmp_path / "out")
     for name, reason in reasons.items():
         row = rows[f"坏 文件/{name}"]
