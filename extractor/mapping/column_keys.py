@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from .header import ColumnSpec
 
 YEAR_ROOT = re.compile(r"^((?:19|20)\d{2})年度?(?:预算数?|决算数?)?$")
-_CHANGE = re.compile(r"^(?:增减|增减变化|增减变化情况|增减额|比上年增减|增减数)$")
 
 
 def _group_measure(label: str) -> str | None:
@@ -44,7 +43,7 @@ def strip_measure(spec: ColumnSpec, paired: bool, years: list[int],
             path, nodes = path[:at] + path[at + 1:], nodes[:at] + nodes[at + 1:]
     root = catalog.norm_label(path[0])
     year = YEAR_ROOT.match(root)
-    if len(path) > 1 and len(years) >= 2 and (year or _CHANGE.match(root)):
+    if len(path) > 1 and len(years) >= 2 and (year or root in catalog.label_set("measures", "change")):
         spec.measure = "change" if not year else "current_year" if int(year.group(1)) == max(years) else "prior_year"
         path, nodes = path[1:], nodes[1:]
     elif year and len(years) >= 2:       # 2025年预算数 | 2026年预算数 / 总计 …: a year's lone column

@@ -26,6 +26,16 @@ from .performance import _Reader
 from .targets import parse_target
 from ..text.amounts import to_json_number
 
+def _first_by_label(cells: list[GridCell], section: str) -> dict[str, GridCell]:
+    """The first cell of a header row that each label of ``section`` names."""
+    found: dict[str, GridCell] = {}
+    for c in cells:
+        key = label(c.text, section)
+        if key is not None and key not in found:
+            found[key] = c
+    return found
+
+
 _AMOUNT_ROLES = ("initial_budget", "annual_budget", "executed", "weight", "score")
 
 
@@ -200,11 +210,7 @@ class SelfEvaluationReader(_Reader):
 
     # ---- the budget block ------------------------------------------------------------------------
     def _budget_header(self, grid: Grid, r: int, cells: list[GridCell]) -> bool:
-        found = {}
-        for c in cells:
-            key = label(c.text, "budget_columns")
-            if key is not None and key not in found:
-                found[key] = c
+        found = _first_by_label(cells, "budget_columns")
         if len(found) < 3 or not ({"annual_budget", "executed"} & set(found)):
             return False
         header_end = max(c.last_row for c in found.values())
@@ -262,11 +268,7 @@ class SelfEvaluationReader(_Reader):
 
     # ---- the goal block --------------------------------------------------------------------------
     def _goal_header(self, grid: Grid, r: int, cells: list[GridCell]) -> bool:
-        found = {}
-        for c in cells:
-            key = label(c.text, "goal_columns")
-            if key is not None and key not in found:
-                found[key] = c
+        found = _first_by_label(cells, "goal_columns")
         if len(found) < 2:
             return False
         self.budget = None

@@ -19,8 +19,8 @@ from rapidfuzz import fuzz
 from .. import catalog
 from ..mapping.facts import Prose, money_factor
 from ..models import Check, Fact, Row, Table, Warning
+from ..text.amounts import YUAN_PER_UNIT as _TABLE_UNITS
 
-_TABLE_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000)}
 
 
 @lru_cache(maxsize=None)

@@ -8,17 +8,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..models import Check, PerformanceTable
+from ..text.amounts import decimals
 
 _SCORE_TOLERANCE = Decimal("0.01")
 
 
 def _d(value) -> Decimal:
     return Decimal(repr(value))
-
-
-def _decimals(value) -> int:
-    text = repr(value)
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 def _fmt(value: Decimal) -> str:
@@ -62,7 +58,7 @@ def execution_rate(t: PerformanceTable) -> Check:
             continue
         checked += 1
         computed = _d(executed) / _d(annual) * 100
-        step = Decimal(1) / Decimal(10) ** _decimals(rate)
+        step = Decimal(1) / Decimal(10) ** decimals(rate)
         diff = computed - _d(rate)
         if abs(diff) <= step / 2 + Decimal("1e-9"):
             continue

@@ -49,6 +49,10 @@ def to_json_number(value: Decimal) -> int | float:
     return float(value.normalize())
 
 
+# 元 per unit of a table (the units a financial table is printed in)
+YUAN_PER_UNIT = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000)}
+
+
 def decimals(value: int | float) -> int:
     text = repr(value)
     return len(text.split(".")[1]) if "." in text else 0

@@ -7,6 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
+from ..mapping.facts import money_factor
+from ..text.amounts import YUAN_PER_UNIT
+
 NUMBER_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind", "table_type", "table_title",
                  "table_index", "page", "row_index", "row_kind", "side", "code", "name", "column_key",
                  "column_label", "measure", "value", "unit", "value_yuan", "flags"]
@@ -21,18 +24,16 @@ PROJECT_FIELDS = ["source_file", "source_sha256", "department", "year", "table_t
                   "annual_goal", "overall_goal", "indicators", "total_score"]
 _FLOATS = ("target_value", "points", "score", "total_score", "annual_budget", "executed", "execution_rate",
            "total_amount", "year_amount", "fiscal_amount", "other_amount")
-_YUAN = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000)}
 FACT_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind", "fact_index", "key", "label",
                "value", "unit", "value_yuan", "page", "fact_year", "prior", "change", "change_rate", "reason", "share",
                "share_of", "status", "text"]
 _FACT_FLOATS = ("prior", "change", "change_rate", "share")
-_FACT_YUAN = {**_YUAN, "万": Decimal(10000), "亿元": Decimal(100000000)}
 
 
 def value_yuan(value: float | int, unit: str | None) -> float | None:
-    if unit not in _YUAN:
+    if unit not in YUAN_PER_UNIT:
         return None
-    exact = Decimal(repr(value)) * _YUAN[unit]
+    exact = Decimal(repr(value)) * YUAN_PER_UNIT[unit]
     return float(exact) if exact != exact.to_integral_value() else float(int(exact))
 
 
@@ -109,7 +110,8 @@ def fact_rows(doc: dict) -> Iterator[dict]:
             "department": doc.get("department"), "year": doc.get("year"), "doc_kind": doc.get("doc_kind")}
     for i, fact in enumerate(doc.get("facts", [])):
         unit = fact.get("unit")
-        yuan = Decimal(repr(fact["value"])) * _FACT_YUAN[unit] if unit in _FACT_YUAN else None
+        factor = money_factor(unit) if unit else None        # catalog/facts.toml [parse] money
+        yuan = Decimal(repr(fact["value"])) * factor if factor is not None else None
         yield base | {"fact_index": i, "key": fact.get("key"), "label": fact.get("label"), "value": float(fact["value"]),
                       "unit": unit, "value_yuan": None if yuan is None else float(yuan), "page": fact.get("page"),
                       "fact_year": fact.get("year"), "reason": fact.get("reason"), "share_of": fact.get("share_of"),
