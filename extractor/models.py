@@ -105,6 +105,10 @@ class Row(_Model):
     classifications: dict[str, Label] = Field(
         default_factory=dict, description="other classifications printed on the row, by kind: function, "
                                           "government_economic, department_economic, economic")
+    texts: dict[str, str] = Field(
+        default_factory=dict, description="text printed on the row in a column that holds no amounts, by column "
+                                          "key: goal 绩效目标, remarks 备注, overview, content, purpose, or "
+                                          "`unmapped:<label>`")
     page: int
     bbox: tuple[float, float, float, float]
     flags: list[str] = Field(default_factory=list)
@@ -118,6 +122,9 @@ class Table(_Model):
     unit: Optional[Literal["元", "万元", "千元"]] = None
     columns: list[Column] = Field(default_factory=list)
     rows: list[Row] = Field(default_factory=list)
+    text_columns: list[Column] = Field(
+        default_factory=list, description="columns that print text, not amounts (绩效目标, 备注): the key under "
+                                          "which Row.texts holds their cells, with the printed label")
     checks: list[Check] = Field(default_factory=list)
     empty: bool = False
     note: Optional[str] = None

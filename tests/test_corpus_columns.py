@@ -204,3 +204,53 @@ def test_prior_current_change_groups_become_measures():
     for rule in ("total@prior_year = total@prior_year#2 + meeting@prior_year + training@prior_year",
                  "total@current_year#2 = abroad@current_year + reception@current_year + vehicle@current_year"):
         assert _check(table, rule).status == "pass"
+
+
+# ---- text columns: a project's 绩效目标 and a 备注 beside the amounts -----------------------------------
+def test_goal_column_is_the_project_rows_text_not_rows_of_its_own():
+    """部门预算项目支出及其他支出预算表 prints each project's 绩效目标 right of its amounts (p81 of the PDF,
+    printed page 79): the goal belongs to the project's row; before, every goal was a row with no amounts."""
+    doc = corpus_doc("广州/2026年广州市卫生健康委员会部门预算.pdf")
+    table = _table(doc, "project_expenditure", 81)
+    assert [(c.key, c.label) for c in table.text_columns] == [("goal", "绩效目标")]
+    row = _row(table, "科教项目")
+    assert row.page == 81 and row.values["total"] == 1000 and row.values["other_funds"] == 1000
+    assert row.texts["goal"] == ("通过科教项目，一是开展广州医科大学中西医临床学院本科教学工作，推动本科教学改革；"
+                                 "二是开展医院科研工作，推动科研质量改革。")
+    assert not [r for r in table.rows if r.name and r.name.startswith("通过")]
+    assert sum(1 for r in table.rows if r.page == 81) == 8        # the eight projects printed on p81
+
+
+def test_counts_right_of_the_names_are_values_and_remarks_are_kept():
+    """培训费明细表 (p19-20): 序号 | 培训名称 | 时间 | 人数 | 金额 | 备注. On p20 every 人数 has two or three
+    digits (655, 21, 120, 200), which looked like subject codes; right of the names they are counts."""
+    doc = corpus_doc("西安/2026年西安市财政局部门预算.pdf")
+    table = _table(doc, "training_expenses", 20)
+    row = _row(table, "市级部门及区县预算绩效管理业务、区县财政部门财会监督业务等财政业务培训")
+    assert row.code is None
+    assert row.values == {"unmapped:人数": 655, "total": 11.47}
+    assert row.texts == {"remarks": "全年共5期"}
+    first = _row(table, "财政干部业务培训")        # p19: the remark wraps onto a second line
+    assert first.texts == {"remarks": "参加其他单位组织的培训"} and first.values["total"] == 4
+
+
+def test_second_classification_named_column_maps_to_its_classification():
+    """烟台 一般公共预算基本支出表 prints 部门经济分类 | 政府预算支出经济分类科目名称 (p18): the second label
+    column is the government economic classification (was `unmapped:政府预算支出经济分类科目名称`)."""
+    doc = corpus_doc("烟台/2026年烟台市交通运输局部门预算.pdf")
+    table = _table(doc, "general_budget_basic_expenditure", 18)
+    row = next(r for r in table.rows if r.code == "30101")
+    assert row.name == "基本工资" and row.values["total"] == 369.9
+    assert row.classifications["government_economic"].code == "50101"
+    assert row.classifications["government_economic"].name == "工资奖金津补贴"
+
+
+def test_total_merged_over_both_label_columns_is_no_classification():
+    """西安 公安局 一般公共预算基本支出表 (p30): 合计 is one cell over 部门经济分类 and 政府经济分类."""
+    doc = corpus_doc("西安/2026年西安市公安局部门预算.pdf")
+    table = _table(doc, "general_budget_basic_expenditure", 30)
+    total = next(r for r in table.rows if r.kind == "total")
+    assert total.name == "合计" and total.values["total"] == 2291949163.84
+    assert total.classifications == {}         # was {government_economic: {name: 合计}}
+    row = next(r for r in table.rows if r.code == "30101")
+    assert row.classifications["government_economic"].code == "50101"

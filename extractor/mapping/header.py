@@ -17,7 +17,7 @@ OF_WHICH = re.compile(r"^其中[:：]?")
 @dataclass
 class ColumnSpec:
     col: int
-    role: str                      # code | unit_code | name | value
+    role: str                      # code | unit_code | name | value | text | serial | classification | blank
     path: list[str]
     level: str | None = None       # code columns: class / item / subitem / full
     node: tuple[int, int] | None = None     # header cell that names this column (measure stripped)
@@ -59,6 +59,7 @@ class Segment:
     category_col: ColumnSpec | None = None   # 项目 over two columns: a category cell merged down its items
     name_col: ColumnSpec | None = None
     value_cols: list[ColumnSpec] = field(default_factory=list)
+    text_cols: list[ColumnSpec] = field(default_factory=list)   # 绩效目标 · 备注: Row.texts, by spec.key
     extra_labels: list[ExtraLabel] = field(default_factory=list)
 
 
@@ -185,12 +186,16 @@ def _role(path: list[str]) -> tuple[str, str | None]:
         return "unit_code", None
     if norm and norm[-1] in {catalog.norm_label(x) for x in roles["serial"]}:
         return "serial", None
+    texts = {catalog.norm_label(k): v for k, v in roles["text"].items()}
+    if norm and norm[-1] in texts:
+        return "text", texts[norm[-1]]
     if norm and norm[-1] in {catalog.norm_label(x) for x in roles["unit_name"]}:
         return "unit_name", None
     classes = {catalog.norm_label(k): v for k, v in roles["classification"].items()}
     for p in reversed(norm):
-        if p in classes:
-            return "classification", classes[p]
+        for label in (p, p.removesuffix("名称")):       # 政府经济科目名称: the classification's name column
+            if label in classes:
+                return "classification", classes[label]
     if any(p in {catalog.norm_label(x) for x in roles["name"]} or p.endswith("科目名称") for p in norm):
         return "name", None
     return "value", None
@@ -239,12 +244,18 @@ def build_layout(grid: Grid, settings: Settings) -> Layout:
         role, level = _role(path) if path else (_body_role(grid, c, body_start), None)
         if role == "value" and path and _role(path)[0] == "value" and not any(_headerish(p) for p in path):
             body = _body_role(grid, c, body_start)
-            role = body if body != "value" else role
+            labelled = any(s.role in ("name", "classification") for s in columns)
+            coded = any("码" in p or "科目" in p for p in path)
+            if body == "name" or (body == "code" and (coded or not labelled)):
+                role = body      # right of the names only a 代码 column holds codes: 655 | 21 under 人数 are counts
         if role == "code" and level is None:
             level = "full"
+        text_key = level if role == "text" else ""
+        if role == "text":
+            level = None
         if not path and not any(grid.text(r, c) for r in range(body_start, grid.n_rows)):
             role = "blank"     # a margin column drawn by the frame: no header, no body
-        columns.append(ColumnSpec(c, role, path, level, nodes=nodes))
+        columns.append(ColumnSpec(c, role, path, level, nodes=nodes, key=text_key, id=text_key))
     segments = _segments(grid, columns, body_start)
     for seg in segments:
         _map_values(seg, grid, settings)
@@ -263,6 +274,14 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
             seen_value = False
         groups[-1].append(spec)
         seen_value = seen_value or spec.role == "value"
+    while len(groups) >= 2 and not any(s.role in ("value", "code") for s in groups[-1]):
+        # label columns after the amounts with no amounts of their own print text about the row
+        # (a project's 绩效目标), not the names of a second panel
+        for spec in groups[-1]:
+            if spec.role in labels + ("unit_name",):
+                spec.role = "text"
+                spec.key = spec.id = "unmapped:" + (spec.label or f"column {spec.col + 1}")
+        groups[-2].extend(groups.pop())
     segments = []
     for i, group in enumerate(groups):
         seg = Segment(i, None)
@@ -286,6 +305,8 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
                 pending = []
             elif spec.role == "value":
                 seg.value_cols.append(spec)
+            elif spec.role == "text":
+                seg.text_cols.append(spec)
         if seg.unit_name_col is not None and seg.name_col is None:
             seg.name_col, seg.unit_name_col = seg.unit_name_col, None    # the unit column is the only label
             seg.code_cols, pending = seg.code_cols or pending, [] if not seg.code_cols else pending

@@ -126,7 +126,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                 m = _LEADING_CODE.match(xname)
                 if m:
                     xcode, xname = m.group(1), m.group(2)
-            if xcode or xname:
+            if xcode or (xname and xname != name):      # a 合计 merged over both label columns is the row's name
                 classifications[extra.key] = Label(code=xcode, name=xname or None)
         is_unit = False
         if unit_label and not name and not code:
@@ -156,8 +156,13 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                 values[spec.id] = to_json_number(v)
                 if _confidence(grid, r, spec.col) < min_confidence:
                     row_flags.append(f"ocr_low_confidence:{spec.id}")
+        texts = {spec.id: t for spec in seg.text_cols if (t := _cell(grid, r, spec.col))}
         name = name or None
-        if not (code or name or values or unit_code or classifications):
+        if texts and rows and not (code or name or values or unit_code or classifications):
+            for key, t in texts.items():       # a text wrapped onto a grid row of its own continues the row above
+                rows[-1].texts[key] = (rows[-1].texts.get(key, "") + t) if key in rows[-1].texts else t
+            continue
+        if not (code or name or values or unit_code or classifications or texts):
             continue
         label_cell = grid.at(r, seg.name_col.col) if seg.name_col else None
         seg_last = max([c.col for c in seg.value_cols] + [seg.name_col.col if seg.name_col else 0])
@@ -169,6 +174,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
         kind = "group" if subtotal_of else "unit" if is_unit and _kind(name) == "item" else _kind(name)
         rows.append(Row(kind=kind, side=seg.side, code=code, code_levels=levels,
                         unit_code=unit_code or None, name=name, values=values, classifications=classifications,
+                        texts=texts,
                         page=grid.page,
                         bbox=tuple(round(v, 2) for v in bbox), flags=sorted(set(row_flags))))
     return rows

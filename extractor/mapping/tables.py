@@ -120,6 +120,7 @@ def assemble(parts: list[TablePart], settings: Settings) -> MappedTable:
         pages=sorted({p.grid.page for p in parts}),
         unit=next((p.caption.unit for p in parts if p.caption.unit), None),
         columns=_columns(layout),
+        text_columns=_text_columns(layout),
         rows=rows,
         empty=not any(r.values for r in rows),
         note=" ".join(p.caption.note for p in parts if p.caption.note) or None,
@@ -143,6 +144,15 @@ def _columns(layout: Layout) -> list[Column]:
             out.append(Column(id=spec.id, key=spec.key, label=spec.label, score=spec.score,
                               measure=spec.measure, side=spec.side))
     return out
+
+
+def _text_columns(layout: Layout) -> list[Column]:
+    out: dict[str, Column] = {}
+    for seg in layout.segments:
+        for spec in seg.text_cols:
+            score = 0.0 if spec.key.startswith("unmapped:") else 100.0     # the text roles match exactly
+            out.setdefault(spec.id, Column(id=spec.id, key=spec.key, label=spec.label, score=score))
+    return list(out.values())
 
 
 def _sum_groups(layout: Layout) -> list[SumGroup]:
