@@ -254,3 +254,30 @@ def test_total_merged_over_both_label_columns_is_no_classification():
     assert total.classifications == {}         # was {government_economic: {name: 合计}}
     row = next(r for r in table.rows if r.code == "30101")
     assert row.classifications["government_economic"].code == "50101"
+
+
+# ---- catalog words of one region that any region may print ----------------------------------------------
+def test_plain_this_year_budget_under_both_sides_is_the_total():
+    """长沙 部门收支总体情况表 (p13) heads its amounts 收入 / 本年预算 and 支出 / 本年预算; 基本支出表 (p19)
+    prints 人员类 | 公用经费; the 收入表 prints 其它收入 (其他 written 其它)."""
+    doc = corpus_doc("长沙/2026年长沙市公安局2025年部门预算.pdf")
+    summary = _table(doc, "summary", 13)
+    assert [(c.key, c.side) for c in summary.columns] == [("total", "revenue"), ("total", "expenditure")]
+    assert _row(summary, "收入总计").values == {"total": 68632.12}
+    assert _row(summary, "二、项目支出").values == {"total": 40233.95}
+    assert _check(summary, "revenue_total = expenditure_total").status == "pass"
+    basic = _table(doc, "general_budget_basic_expenditure", 19)
+    total = next(r for r in basic.rows if r.kind == "total")
+    assert total.values == {"total": 28398.17, "basic.personnel": 26353.16, "basic.public": 2045.01}
+    assert _check(basic, "total = basic.personnel + basic.public").status == "pass"
+    revenue = _table(doc, "revenue", 14)
+    assert ("other_income", "其它收入") in [(c.key, c.label) for c in revenue.columns]
+
+
+def test_non_fiscal_balance_column_is_a_revenue_source():
+    """烟台 收入总表 prints 使用非财政拨款结余 among its sources: mapped, it joins the source identity."""
+    doc = corpus_doc("烟台/2026年烟台市交通运输局部门预算.pdf")
+    table = next(t for t in doc.tables if t.type == "revenue")
+    assert ("non_fiscal_balance", "使用非财政拨款结余") in [(c.key, c.label) for c in table.columns]
+    check = next(c for c in table.checks if "non_fiscal_balance" in c.rule)
+    assert check.status == "pass"

@@ -26,9 +26,9 @@ def load(name: str) -> dict:
 
 @lru_cache(maxsize=1 << 16)
 def norm_label(text: str) -> str:
-    """Header/label normal form: no whitespace, no quotes, ASCII brackets and colon. Cached: the same
-    header and row words are normalised again by every stage that reads them."""
-    return _SPACE.sub("", text).translate(_QUOTES)
+    """Header/label normal form: no whitespace, no quotes, ASCII brackets and colon, 其它 spelt 其他. Cached:
+    the same header and row words are normalised again by every stage that reads them."""
+    return _SPACE.sub("", text).translate(_QUOTES).replace("其它", "其他")
 
 
 @dataclass(frozen=True)

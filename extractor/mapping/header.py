@@ -12,6 +12,7 @@ from .column_keys import YEAR_ROOT, fund_part_key, group_measures, is_generic, s
 from ..text.amounts import is_amount
 
 OF_WHICH = re.compile(r"^其中[:：]?")
+_QUALIFIER = re.compile(r"\([^()]*\)$")
 
 
 @dataclass
@@ -175,7 +176,8 @@ def find_body_start(grid: Grid) -> tuple[int, list[int], list[int]]:
 # ---- roles ----------------------------------------------------------------------------------------
 def _role(path: list[str]) -> tuple[str, str | None]:
     roles = catalog.load("columns")["roles"]
-    norm = [catalog.norm_label(p) for p in path]
+    # 支出功能分类科目（按大类）: a qualifier in brackets does not change what the column holds
+    norm = [_QUALIFIER.sub("", catalog.norm_label(p)) or catalog.norm_label(p) for p in path]
     code = {catalog.norm_label(x) for x in roles["code"]}
     levels = roles["code_levels"]
     if norm and norm[-1] in levels:
