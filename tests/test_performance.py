@@ -475,6 +475,23 @@ def test_list_projects_of_one_name_under_other_codes():
                     ("11000024T000002449545", 35.4, 35.4, None)]
 
 
+def test_list_header_overprinted_by_the_cut_row_still_heads_the_list():
+    """北京发展和改革局 预算12表: where a project's row group runs over a page break, the next page prints the cut
+    row's text again across its repeated header (p. 41: 项目名称 reads 项目名称商环境发展报告, 绩效目标 reads
+    绩效目标新进展。…). The header still heads a project list, so the projects below start forms of their own;
+    before, every project of pp. 39 and 41 went into the cut project's form (25 indicators on one project)."""
+    doc = corpus_doc("北京/发展和改革局_2026年部门预算.pdf")
+    p41 = [(p.project_code, p.project_name, p.total_amount, len(p.indicators))
+           for p in doc.performance if p.pages and p.pages[0] == 41]
+    assert p41 == [("11000022T000000430418", "优化营商环境促进事务经费", 53.22, 5),
+                   ("11000022T000000430453", "“一带一路”建设促进事务经费", 21, 5),
+                   ("11000022T000000430462", "国际金融组织贷款项目事务经费", 22.8008, 4),
+                   ("11000022T000000430471", "行政审批服务事项经费", 19.2, 5),
+                   ("11000023T000001970267", "推动京津冀营商环境一体化经费", 17.9, 6)]
+    cut = next(p for p in doc.performance if p.project_name == "北京市营商环境发展报告")
+    assert (cut.pages, cut.total_amount, len(cut.indicators)) == ([40, 41], 68, 5)
+
+
 def test_list_group_cut_between_closed_cells():
     """北京医疗保障局 预算12表: the foot of p. 16 prints three indicator rows (“法律十进”活动参与率 …) under blank
     project, amount and goal cells, ruled shut; p. 17 opens with 11000022Y000000446 032-法制政府建设经费 and

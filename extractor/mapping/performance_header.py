@@ -4,6 +4,7 @@ rows read together, and the columns followed by position on the continuation gri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import catalog
 from ..grid import Grid
@@ -49,6 +50,11 @@ def find_header(grid: Grid, r: int) -> tuple[int, int, Cols] | None:
         rank = pf.column_rank(cell.text)
         if role not in found or rank < found[role][0]:
             found[role] = (rank, cell)
+    if len(found) >= 2:         # on a row that is a header by its other labels
+        for cell in rows:
+            role = None if pf.match(cell.text, "columns") else _overprinted_label(cell.text)
+            if role is not None and role not in found:
+                found[role] = (99, cell)
     roles = set(found)
     grid_form = "level3" in roles and ("target" in roles or "level1" in roles or "level2" in roles) \
         and len(roles) >= 3
@@ -70,6 +76,20 @@ def find_header(grid: Grid, r: int) -> tuple[int, int, Cols] | None:
     xs = {role: (c.bbox[0] + c.bbox[2]) / 2 for role, (_, c) in found.items()}
     listing = "project" in roles_col or ("unit" in roles_col and "goal" in roles_col)
     return top, bottom, Cols(roles_col, xs, grid, listing)
+
+@lru_cache(maxsize=None)
+def _long_aliases() -> tuple[tuple[str, str], ...]:
+    aliases = {pf.clean_label(a): role for role, names in pf.cfg()["columns"].items() for a in names}
+    return tuple(sorted(((a, r) for a, r in aliases.items() if len(a) >= 4), key=lambda ar: -len(ar[0])))
+
+
+def _overprinted_label(text: str) -> str | None:
+    """项目名称商环境发展报告: a header label with the tail of a row the page break cut printed over it (the
+    next page repeats the cut row's text across its header): the role of the label the cell starts with."""
+    t = pf.clean_label(text)
+    # the tail is a phrase of its own (商环境发展报告), not the rest of a label (绩效目标 | 指标)
+    return next((role for alias, role in _long_aliases() if t.startswith(alias) and len(t) >= len(alias) + 4), None)
+
 
 def _wrapped_header(grid: Grid, bottom: int, found: dict) -> int:
     """Header labels cut over two grid rows where no ruling divides them (二级 / 指标, 年度 / 指标值, 实际 /
