@@ -181,6 +181,10 @@ class BudgetExecutionLine(_Model):
     initial_budget: Optional[Number] = None
     annual_budget: Optional[Number] = None
     executed: Optional[Number] = None
+    annual_fiscal: Optional[Number] = Field(default=None, description="全年预算数 / 财政拨款, where printed apart")
+    annual_other: Optional[Number] = Field(default=None, description="全年预算数 / 其他资金")
+    executed_fiscal: Optional[Number] = Field(default=None, description="全年执行数 / 财政拨款")
+    executed_other: Optional[Number] = Field(default=None, description="全年执行数 / 其他资金")
     execution_rate: Optional[Number] = Field(default=None, description="执行率 in percent as printed")
     weight: Optional[Number] = None
     score: Optional[Number] = None
@@ -191,6 +195,10 @@ class BudgetExecution(_Model):
     initial_budget: Optional[Number] = None
     annual_budget: Optional[Number] = None
     executed: Optional[Number] = None
+    annual_fiscal: Optional[Number] = Field(default=None, description="全年预算数 / 财政拨款, where printed apart")
+    annual_other: Optional[Number] = Field(default=None, description="全年预算数 / 其他资金")
+    executed_fiscal: Optional[Number] = Field(default=None, description="全年执行数 / 财政拨款")
+    executed_other: Optional[Number] = Field(default=None, description="全年执行数 / 其他资金")
     execution_rate: Optional[Number] = Field(default=None, description="执行率 in percent as printed (100.00% -> 100)")
     weight: Optional[Number] = Field(default=None, description="分值 of budget execution")
     score: Optional[Number] = Field(default=None, description="得分 of budget execution")

@@ -57,7 +57,8 @@ def test_xian_pest_control_form_p55():
     assert form.total_score == 100
     assert {c.rule: c.status for c in form.checks} == {"self_evaluation.total_score": "pass",
                                                        "self_evaluation.execution_rate": "pass",
-                                                       "self_evaluation.score_within_points": "pass"}
+                                                       "self_evaluation.score_within_points": "pass",
+                                                       "self_evaluation.funds_split": "skipped"}   # no 财政拨款 | 其他资金 split
 
 
 def test_xian_disease_control_centre_form_p90():
@@ -82,7 +83,8 @@ def test_xian_disease_control_centre_form_p90():
     ]
     assert [i.level1 for i in form.indicators] == ["产出指标"] * 4 + ["效益指标"] * 4 + ["满意度指标"]
     assert form.total_score == 92                                  # 82 of the indicators + 10 of the budget
-    assert all(c.status == "pass" for c in form.checks)
+    assert {c.rule: c.status for c in form.checks}["self_evaluation.funds_split"] == "skipped"
+    assert all(c.status == "pass" for c in form.checks if c.rule != "self_evaluation.funds_split")
 
 
 def test_xian_department_form_over_two_pages():
@@ -98,6 +100,16 @@ def test_xian_department_form_over_two_pages():
     assert _row(form.indicators[16]) == ("成本指标", "全年经费支出", "1678648.28万元", None, 10, 10)   # 实际完成值 blank
     assert form.total_score == 99.5
     assert all(c.status == "pass" for c in form.checks)
+    # 全年预算数 and 全年执行数 each print 总额 | 财政拨款 | 其他资金 (p30): every part is kept, and each 总额 is its sum
+    assert (b.annual_fiscal, b.annual_other, b.executed_fiscal, b.executed_other) == \
+        (869407.93, 1625734.62, 869329.38, 1205632.63)
+    hospitals = next(line for line in b.lines if line.label == "公立医院")
+    assert (hospitals.annual_budget, hospitals.annual_fiscal, hospitals.annual_other) == (1700895.6, 122020.6, 1578875)
+    assert (hospitals.executed, hospitals.executed_fiscal, hospitals.executed_other) == (1295897.69, 122020.6, 1173877.09)
+    task = next(t for t in form.tasks if t.name == "公立医院")
+    assert (task.total, task.fiscal, task.other) == (1700895.6, 122020.6, 1578875)
+    split = {c.rule: c for c in form.checks}["self_evaluation.funds_split"]
+    assert split.detail == "36 sums hold"          # 18 lines × (全年预算数, 全年执行数)
 
 
 def test_xian_publication_errors_are_failed_with_both_numbers():
@@ -168,7 +180,9 @@ def test_xian_score_checks_pass_where_the_page_adds_up():
     assert failing == XIAN_PUBLICATION_ERRORS
     ran = [c for f in forms for c in f.checks if c.status != "skipped"]
     assert {c.rule for c in ran} == {"self_evaluation.total_score", "self_evaluation.execution_rate",
-                                     "self_evaluation.score_within_points"}
+                                     "self_evaluation.score_within_points", "self_evaluation.funds_split"}
+    assert [f.type for f in forms for c in f.checks if c.rule == "self_evaluation.funds_split" and c in ran] == \
+        ["department_self_evaluation"]           # only the department form prints the split
     # every form is checked: Σ 得分 + the budget's 得分 against 总分, and each 得分 against its 分值
     for rule in ("self_evaluation.total_score", "self_evaluation.score_within_points"):
         assert len([c for c in ran if c.rule == rule]) == len(forms), rule

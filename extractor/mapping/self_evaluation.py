@@ -71,6 +71,9 @@ def percent(text: str | None) -> int | float | None:
         return None
 
 
+_SPLIT = {"annual_budget": "annual", "executed": "executed"}    # amounts printed as 总额 | 财政拨款 | 其他资金
+
+
 @dataclass
 class _Budget:
     """The budget block's columns on one grid (later grids of the form are mapped by position)."""
@@ -217,12 +220,17 @@ class SelfEvaluationReader(_Reader):
         cols: dict[str, int] = {}
         for key, c in found.items():
             col = c.col
-            if c.colspan > 1:               # 全年预算数 over 总额 | 财政拨款 | 其他资金: its 总额
-                subs = [s for s in grid.cells if c.last_row < s.row <= header_end + 1 and c.col <= s.col <= c.last_col
-                        and label(s.text, "budget_subcolumns") == "total"]
-                if subs:
-                    col = subs[0].col
-                    header_end = max(header_end, subs[0].last_row)
+            if c.colspan > 1:               # 全年预算数 over 总额 | 财政拨款 | 其他资金: its 总额, and its parts
+                subs = {}
+                for s in grid.cells:
+                    if c.last_row < s.row <= header_end + 1 and c.col <= s.col <= c.last_col:
+                        subs.setdefault(label(s.text, "budget_subcolumns"), s)
+                if "total" in subs:
+                    col = subs["total"].col
+                    header_end = max(header_end, subs["total"].last_row)
+                for part in ("fiscal", "other"):
+                    if part in subs and key in _SPLIT:
+                        cols[f"{_SPLIT[key]}_{part}"] = subs[part].col
             cols[key] = col
         names = {pf.match(c.text, "tasks"): c.col for c in cells}
         tasks = (names["name"], names["content"]) if "name" in names and "content" in names else None
@@ -262,7 +270,9 @@ class SelfEvaluationReader(_Reader):
         if b.task_cols is not None and kind != "total":
             n, c = (grid.at(r, col) for col in b.task_cols)
             if n is not None and n.row == r and n.text:
-                t.tasks.append(Task(name=n.text, content=c.text if c is not None and c is not n else None))
+                t.tasks.append(Task(name=n.text, content=c.text if c is not None and c is not n else None,
+                                    total=values.get("annual_budget"), fiscal=values.get("annual_fiscal"),
+                                    other=values.get("annual_other")))
         self.form.pages.add(grid.page)
         return True
 

@@ -1,7 +1,8 @@
 """The arithmetic a self-evaluation form (绩效自评表) obeys, reported like the table checks:
 - ``self_evaluation.total_score``: Σ 得分 of the indicators + the budget-execution 得分 = 总分;
 - ``self_evaluation.execution_rate``: 执行率 = 全年执行数 / 全年预算数, within the rounding of the printed rate;
-- ``self_evaluation.score_within_points``: no 得分 above its 分值.
+- ``self_evaluation.score_within_points``: no 得分 above its 分值;
+- ``self_evaluation.funds_split``: 总额 = 财政拨款 + 其他资金 of 全年预算数 and of 全年执行数, where printed apart.
 A rule a form prints nothing for is ``skipped`` with the reason; a failing rule names both numbers."""
 from __future__ import annotations
 
@@ -89,8 +90,25 @@ def score_within_points(t: PerformanceTable) -> Check:
     return Check(rule=rule, status="pass", detail=f"{len(pairs)} scores")
 
 
+def funds_split(t: PerformanceTable) -> Check:
+    rule = "self_evaluation.funds_split"
+    b = t.budget_execution
+    lines = ([("total", b)] + [(line.label, line) for line in b.lines]) if b is not None else []
+    sums = [(f"{name} {what}", total, fiscal, other) for name, line in lines
+            for what, total, fiscal, other in (("全年预算数", line.annual_budget, line.annual_fiscal, line.annual_other),
+                                               ("全年执行数", line.executed, line.executed_fiscal, line.executed_other))
+            if None not in (total, fiscal, other)]
+    if not sums:
+        return Check(rule=rule, status="skipped", detail="no line prints 总额 with 财政拨款 and 其他资金")
+    bad = [f"{name}: 总额 printed {total}, 财政拨款 {fiscal} + 其他资金 {other} = {_fmt(_d(fiscal) + _d(other))}"
+           for name, total, fiscal, other in sums if abs(_d(total) - _d(fiscal) - _d(other)) > _SCORE_TOLERANCE]
+    if bad:
+        return Check(rule=rule, status="fail", detail="; ".join(bad[:5]) + (f" (+{len(bad) - 5} more)" if len(bad) > 5 else ""))
+    return Check(rule=rule, status="pass", detail=f"{len(sums)} sums hold")
+
+
 def check_performance(forms: list[PerformanceTable]) -> None:
     """Attach the self-evaluation checks to every self-evaluation form (target forms carry none)."""
     for t in forms:
         if t.type.endswith("_self_evaluation"):
-            t.checks = [total_score(t), execution_rate(t), score_within_points(t)]
+            t.checks = [total_score(t), execution_rate(t), score_within_points(t), funds_split(t)]
