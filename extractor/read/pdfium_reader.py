@@ -34,6 +34,7 @@ class PdfiumReader:
 
     def page(self, index: int) -> PageContent:
         page = self._doc[index]
+        scanned = False
         try:
             x0, y0, x1, y1 = page.get_mediabox()
             turn = _Turn(page.get_rotation(), x1 - x0, y1 - y0)
@@ -44,11 +45,15 @@ class PdfiumReader:
             if len(content.chars) < _USABLE_CHARS or _garbage(content.chars):
                 if _needs_ocr(page, content.chars):
                     from .raster import ocr_page       # image-only or garbage text: read the page image
+                    scanned = True
                     return ocr_page(page, content)
             content.edges = edges
             return content
         finally:
             page.close()
+            if scanned:             # only its characters, edges and seals are kept: the images are
+                from .ocr import release    # freed, and their heap goes back (see read/ocr.py)
+                release()
 
 
 _USABLE_CHARS = 20          # a page with fewer characters than this may be a scan (a stamped page number)
