@@ -240,6 +240,8 @@ class PerformanceTable(_Model):
     prev_year_amount: Optional[Number] = None
     fiscal_amount: Optional[Number] = Field(default=None, description="of the project's amount: 财政拨款 / 财政资金")
     other_amount: Optional[Number] = Field(default=None, description="of the project's amount: 其他资金")
+    unit_total: Optional[Number] = Field(default=None, description="a project list's subtotal printed on the row "
+                                         "of this project's unit (二级部门) above its projects")
     overview: Optional[str] = None
     basis: Optional[str] = None
     necessity: Optional[str] = None

@@ -527,3 +527,29 @@ def test_xian_department_budget_is_the_total_row_and_each_task_keeps_its_amounts
     service = form("西安/政务服务和数据管理局_2026年部门预算.pdf", 45)
     assert (service.budget.total, service.budget.fiscal, service.budget.other) == (5093.76, 5093.76, None)
     assert [(t.total, t.fiscal) for t in service.tasks] == [(2080.76, 2080.76), (3013, 3013)]
+
+
+def test_list_unit_rows_keep_their_subtotal_and_it_is_checked():
+    """广州生态环境局 部门项目支出绩效目标表 (pp103-109) prints each 二级部门 on a row of its own with its subtotal,
+    then its projects: p104 越秀分局（二级部门） 127.58 over 越秀分局构建现代治理体系工作经费 103.42 and 环境监测专项经费
+    24.16. The subtotal was read nowhere; it is each project's ``unit_total`` and the sum is checked."""
+    doc = corpus_doc("广州/生态环境局_2026年部门预算.pdf")
+    yuexiu = [p for p in doc.performance if p.unit_name == "广州市生态环境局越秀分局（二级部门）"]
+    assert [(p.project_name, p.year_amount, p.unit_total) for p in yuexiu] == [
+        ("越秀分局构建现代治理体系工作经费", 103.42, 127.58), ("环境监测专项经费", 24.16, 127.58)]
+    [check] = [c for c in yuexiu[0].checks if c.rule == "project_list.unit_total"]
+    assert check.status == "pass" and check.detail.endswith("printed 127.58, Σ 2 projects 127.58")
+    assert not [c for c in yuexiu[1].checks if c.rule == "project_list.unit_total"]    # once per unit
+    statuses = [c.status for p in doc.performance for c in p.checks if c.rule == "project_list.unit_total"]
+    assert statuses == ["pass"] * 16
+
+
+def test_list_subtotal_the_projects_do_not_reach_is_a_publication_error():
+    """长沙市公安局 项目绩效目标表 (pp23-50): 合计 and the unit row 长沙市公安局 print 40,233.95 (the 项目支出 of the
+    收支总表), but the 14 projects listed under them print 428.69 + 2,791.51 + 242.25 + 12,919.92 + 15,470.00 +
+    212.51 + 795.00 + 305.50 + 163.46 + 3.00 + 440.43 + 1,169.99 + 1,900.00 + 2,210.60 = 39,052.86 (every amount
+    word of pp23-50, read with pdfplumber): 1,181.09 of projects are not in the list. The check fails."""
+    doc = corpus_doc("长沙/2026年长沙市公安局2025年部门预算.pdf")
+    checks = [c for p in doc.performance for c in p.checks if c.rule == "project_list.unit_total"]
+    assert [(c.status, c.detail) for c in checks] == [
+        ("fail", "长沙市公安局: printed 40233.95, Σ 14 projects 39052.86")]

@@ -57,6 +57,7 @@ class _Reader(ListRows):
         self.last_cols: Cols | None = None    # the indicator grid header last read (a later form may print none)
         self.tasks: pf.TaskList | None = None
         self.list_unit: str | None = None     # the unit row above a list's projects (广州)
+        self.list_unit_total = None           # ... and the subtotal it prints
         self.list_head: tuple | None = None   # (grid, cell) of the last project name cell of a list
         self.new_form()
 

@@ -83,6 +83,7 @@ class ListRows:
                 return
             if key_role == "project" and not indicators_here and not text("goal"):
                 self.list_unit = head.text or self.list_unit     # a unit's subtotal row above its projects
+                self.list_unit_total = pf.amount(text("amount") or text("year_budget") or text("project_total"))
                 return
             form = self.form
             t = form.table
@@ -155,6 +156,8 @@ class ListRows:
             t.other_amount = pf.amount(text("other"))
             if text("unit") or self.list_unit:
                 t.unit_name = text("unit") or self.list_unit
+            if not text("unit") and self.list_unit:
+                t.unit_total = self.list_unit_total
         if goal and text("goal"):
             t.annual_goal = text("goal")
         if text("unit_code"):

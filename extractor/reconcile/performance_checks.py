@@ -2,7 +2,9 @@
 - ``self_evaluation.total_score``: Σ 得分 of the indicators + the budget-execution 得分 = 总分;
 - ``self_evaluation.execution_rate``: 执行率 = 全年执行数 / 全年预算数, within the rounding of the printed rate;
 - ``self_evaluation.score_within_points``: no 得分 above its 分值;
-- ``self_evaluation.funds_split``: 总额 = 财政拨款 + 其他资金 of 全年预算数 and of 全年执行数, where printed apart.
+- ``self_evaluation.funds_split``: 总额 = 财政拨款 + 其他资金 of 全年预算数 and of 全年执行数, where printed apart;
+- ``project_list.unit_total``: the subtotal a project list prints on a unit's row = Σ the amounts of the
+  projects listed under it (on the unit's first project).
 A rule a form prints nothing for is ``skipped`` with the reason; a failing rule names both numbers."""
 from __future__ import annotations
 
@@ -107,8 +109,35 @@ def funds_split(t: PerformanceTable) -> Check:
     return Check(rule=rule, status="pass", detail=f"{len(sums)} sums hold")
 
 
+def unit_totals(forms: list[PerformanceTable]) -> None:
+    """Each run of projects under one unit row that prints a subtotal: the subtotal is their sum."""
+    rule = "project_list.unit_total"
+    runs: list[list[PerformanceTable]] = []
+    previous = None
+    for t in forms:
+        if t.type != "project_performance" or t.unit_total is None:
+            previous = None
+            continue
+        if previous is not None and (previous.unit_name, previous.unit_total) == (t.unit_name, t.unit_total):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+        previous = t
+    for run in runs:
+        amounts = [p.year_amount if p.year_amount is not None else p.total_amount for p in run]
+        if any(a is None for a in amounts):
+            check = Check(rule=rule, status="skipped", detail="a project under the unit prints no amount")
+        else:
+            total = sum((_d(a) for a in amounts), Decimal(0))
+            ok = abs(total - _d(run[0].unit_total)) <= _SCORE_TOLERANCE
+            detail = f"{run[0].unit_name}: printed {run[0].unit_total}, Σ {len(run)} projects {_fmt(total)}"
+            check = Check(rule=rule, status="pass" if ok else "fail", detail=detail)
+        run[0].checks = run[0].checks + [check]
+
+
 def check_performance(forms: list[PerformanceTable]) -> None:
     """Attach the self-evaluation checks to every self-evaluation form (target forms carry none)."""
     for t in forms:
         if t.type.endswith("_self_evaluation"):
             t.checks = [total_score(t), execution_rate(t), score_within_points(t), funds_split(t)]
+    unit_totals(forms)
