@@ -1,7 +1,7 @@
 """Pages without a usable text layer (scans): the page image becomes the same ``PageContent`` a text
 page gives, so finding tables, the grid and the schema mapping run unchanged.
 
-1. render the page with PDFium at the resolution of its scan (clamped to a range OCR reads well); a
+1. render the page with PDFium (``image.py``) at the resolution of its scan (clamped to a range OCR reads well); a
    colour scan is rendered in colour and its seals are taken out by colour first (``seal.py``), so
    no seal becomes a ruling, a cell or a digit, and kept as the page's ``seals``;
 2. deskew: the angle that makes the rows of ink sharpest (projection profile), then rotate;
@@ -20,150 +20,15 @@ import time
 
 import numpy as np
 
+from .image import (EM_PT, opencv, binarise, choose_scale, flatten, in_colour, render, render_colour, rotate,
+                    skew_angle)
 from .ocr import TIMING, engine
 from .ocr_text import SPECKS, fix_text, is_wide, settle_brackets
 from .page import Char, Edge, PageContent, Seal
 from .seal import SealMark, remove_seals
 
-MIN_DPI, MAX_DPI = 150.0, 300.0     # scans outside this range are rendered at its nearest end
 H_RUN_PT = 24.0                     # a horizontal ruling is at least this long (longer than any stroke)
 V_RUN_PT = 9.0                      # a vertical run this long is a ruling candidate
-EM_PT = 10.0                        # the body text size these tables are printed in, roughly
-MAX_SKEW = 3.0                      # degrees searched when deskewing
-
-
-def _cv2():
-    import cv2
-    return cv2
-
-
-# ------------------------------------------------------------------------------------------ render
-def native_scale(page) -> float | None:
-    """Pixels per point of the largest image drawn on the page, or None without images."""
-    return _largest_image(page)[0]
-
-
-def in_colour(page) -> bool:
-    """The page's largest image is a colour image (a seal can only be told from text by colour)."""
-    obj = _largest_image(page)[1]
-    if obj is None:
-        return False
-    try:
-        meta = obj.get_metadata()
-    except Exception:
-        return False
-    return meta.bits_per_pixel >= 16 or meta.colorspace not in _GREY_SPACES
-
-
-def _largest_image(page):
-    """(pixels per point, the image object) of the largest image on the page, or (None, None)."""
-    import pypdfium2.raw as raw
-    best, scale, found = 0.0, None, None
-    for obj in page.get_objects(max_depth=2):
-        if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
-            continue
-        try:
-            pw, ph = obj.get_px_size()
-            left, bottom, right, top = obj.get_bounds()
-        except Exception:
-            continue
-        bw, bh = right - left, top - bottom
-        if bw <= 1 or bh <= 1 or pw <= 0 or ph <= 0:
-            continue
-        if bw * bh > best:
-            best = bw * bh
-            scale, found = max(pw, ph) / max(bw, bh), obj
-    return scale, found
-
-
-_GREY_SPACES = (0, 1)       # FPDF_COLORSPACE_UNKNOWN, FPDF_COLORSPACE_DEVICEGRAY
-
-
-def choose_scale(page) -> float:
-    native = native_scale(page)
-    dpi = native * 72 if native else 200.0
-    return min(max(dpi, MIN_DPI), MAX_DPI) / 72
-
-
-def render(page, scale: float) -> np.ndarray:
-    img = page.render(scale=scale, grayscale=True, may_draw_forms=False).to_numpy()
-    if img.ndim == 3:
-        img = img[:, :, 0]
-    return np.ascontiguousarray(img)
-
-
-def render_colour(page, scale: float) -> np.ndarray:
-    """The page in colour (BGR), for pages whose scan is colour."""
-    img = page.render(scale=scale, may_draw_forms=False).to_numpy()
-    if img.ndim == 2:
-        img = np.repeat(img[:, :, None], 3, axis=2)
-    return np.ascontiguousarray(img[:, :, :3])
-
-
-# ------------------------------------------------------------------------------------------ image
-FAINT = 0.22    # ink fainter than this share of the page's paper-to-ink contrast is not printed on this side
-
-
-def flatten(gray: np.ndarray, scale: float) -> np.ndarray:
-    """Even paper, no ghosts: the page divided by its background (its grey closed over an em: the
-    brightest within an em, then the darkest of those, smoothed; it follows a fold's narrow shadow
-    where a plain maximum would not), so a fold's shadow or uneven lighting is paper again; then every shade fainter than
-    ``FAINT`` of the contrast between paper and the page's darkest ink becomes paper, and the rest is
-    stretched back to full contrast. Print from the page behind (bleed-through), paper grain and noise
-    are that faint; type and rulings, even blurred, are far darker. A page with no real ink is left
-    as it is."""
-    cv2 = _cv2()
-    f = 4                                   # the background is smooth: found at a quarter of the size
-    h, w = gray.shape
-    small = cv2.resize(gray, (max(1, w // f), max(1, h // f)), interpolation=cv2.INTER_AREA)
-    k = max(3, int(EM_PT * scale / f)) | 1
-    kernel = np.ones((k, k), np.uint8)
-    bg = cv2.blur(cv2.erode(cv2.dilate(small, kernel), kernel), (k // 2 | 1, k // 2 | 1))
-    paper = float(np.percentile(bg, 50))
-    bg = np.maximum(cv2.resize(bg, (w, h), interpolation=cv2.INTER_LINEAR), 1)
-    norm = cv2.divide(gray, bg, scale=paper)
-    ink = float(np.percentile(norm[::3, ::3], 0.5))
-    if paper - ink < 60:
-        return gray
-    c = (paper - np.arange(256, dtype=np.float32)) / (paper - ink)       # one table for every pixel
-    c = np.clip((c - FAINT) / (1.0 - FAINT), 0.0, 1.0)
-    lut = np.clip(paper - c * (paper - ink) + 0.5, 0, 255).astype(np.uint8)
-    return cv2.LUT(norm, lut)
-
-
-def binarise(gray: np.ndarray, scale: float) -> np.ndarray:
-    """Ink = 255: local mean threshold, robust to uneven paper and faint, blurred lines."""
-    cv2 = _cv2()
-    block = int(scale * 12) | 1
-    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 12)
-
-
-def skew_angle(ink: np.ndarray) -> float:
-    """Degrees to rotate (counter-clockwise, OpenCV's sense) so that rows of ink are level."""
-    cv2 = _cv2()
-    h, w = ink.shape
-    f = min(1.0, 1000.0 / w)
-    small = cv2.resize(ink, (max(1, int(w * f)), max(1, int(h * f))), interpolation=cv2.INTER_AREA)
-    sh, sw = small.shape
-    centre = (sw / 2, sh / 2)
-
-    def sharpness(angle: float) -> float:
-        m = cv2.getRotationMatrix2D(centre, angle, 1.0)
-        rot = cv2.warpAffine(small, m, (sw, sh), flags=cv2.INTER_LINEAR, borderValue=0)
-        rows = rot.sum(axis=1, dtype=np.float64)
-        return float(np.sum(np.diff(rows) ** 2))
-
-    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.2), key=sharpness)
-    best = max(np.arange(best - 0.2, best + 0.2 + 1e-9, 0.04), key=sharpness)
-    best = max(np.arange(best - 0.04, best + 0.04 + 1e-9, 0.01), key=sharpness)
-    return float(best)
-
-
-def rotate(gray: np.ndarray, angle: float, fill: int) -> np.ndarray:
-    cv2 = _cv2()
-    h, w = gray.shape
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_CUBIC, borderValue=int(fill))
 
 
 # ------------------------------------------------------------------------------------------ ruling lines
@@ -171,7 +36,7 @@ Segment = tuple[float, float, float, float]     # x0, y0, x1, y1 in pixels (y0 =
 
 
 def _runs(mask: np.ndarray, horizontal: bool, min_len: int) -> list[Segment]:
-    cv2 = _cv2()
+    cv2 = opencv()
     n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out: list[Segment] = []
     for i in range(1, n):
@@ -185,7 +50,7 @@ def _runs(mask: np.ndarray, horizontal: bool, min_len: int) -> list[Segment]:
 
 def ruling_lines(ink: np.ndarray, scale: float) -> tuple[list[Segment], list[Segment], np.ndarray]:
     """Horizontal and vertical ruling segments, and the mask of their pixels."""
-    cv2 = _cv2()
+    cv2 = opencv()
     kh = max(int(H_RUN_PT * scale), 15)
     kv = max(int(V_RUN_PT * scale), 10)
     bridge = cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1))
@@ -229,7 +94,7 @@ def _pieces(box: tuple[float, float, float, float], cuts: list[float], gap: floa
 def despeckle(clean: np.ndarray, ink: np.ndarray, scale: float, paper: int) -> None:
     """Dust: tiny blobs with no other ink near them are painted out (in place). A decimal point or a
     、 sits beside its characters, so it stays."""
-    cv2 = _cv2()
+    cv2 = opencv()
     em = EM_PT * scale
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if n <= 1:
@@ -258,7 +123,7 @@ def despeckle(clean: np.ndarray, ink: np.ndarray, scale: float, paper: int) -> N
 def _missed(ink: np.ndarray, boxes: list[tuple[float, float, float, float]], scale: float
             ) -> list[tuple[float, float, float, float]]:
     """Boxes for ink the detector left out (a leading 一、 or 二、 is often dropped from its line)."""
-    cv2 = _cv2()
+    cv2 = opencv()
     em = EM_PT * scale
     rest = ink.copy()
     for x0, y0, x1, y1 in boxes:
@@ -320,7 +185,7 @@ def detect_lines(clean: np.ndarray, scale: float) -> list[tuple[float, float, fl
     """Text-line boxes in ``clean``'s pixels. Finding lines needs far less resolution than reading
     them, and detection cost grows with the pixel count: it runs on the page scaled down to
     ``DET_EM_PX`` pixels per em (reading still uses the full-resolution crops)."""
-    cv2 = _cv2()
+    cv2 = opencv()
     f = min(1.0, DET_EM_PX / (EM_PT * scale))
     if f > 0.9:
         return engine().detect(clean)
@@ -445,7 +310,7 @@ def read_image(gray: np.ndarray, scale: float, content: PageContent, edges: list
         gray = rotate(gray, angle, paper)
         ink = binarise(gray, scale)
     hs, vs, line_mask = ruling_lines(ink, scale)
-    cv2 = _cv2()
+    cv2 = opencv()
     wide = cv2.dilate(line_mask, np.ones((5, 5), np.uint8))
     clean = gray.copy()
     clean[wide > 0] = paper

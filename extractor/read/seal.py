@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .image import opencv
+
 MIN_SIZE = 0.05         # of the page width: a seal is at least this wide and tall (~10 mm on A4)
 MAX_SIZE = 0.45
 MIN_SAT = 70            # HSV saturation (0..255) of seal ink
@@ -26,10 +28,6 @@ class SealMark:
     bbox: tuple[int, int, int, int]
     colour: str
 
-
-def _cv2():
-    import cv2
-    return cv2
 
 
 def _colour_name(hue: float) -> str:
@@ -45,7 +43,7 @@ def _colour_name(hue: float) -> str:
 
 def ink_mask(bgr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Saturated, not dark pixels (uint8 0/255), and the HSV image."""
-    cv2 = _cv2()
+    cv2 = opencv()
     hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)
     s, v = hsv[:, :, 1], hsv[:, :, 2]
     mask = ((s >= MIN_SAT) & (v >= MIN_VALUE)).astype(np.uint8) * 255
@@ -57,7 +55,7 @@ def find_seals(mask: np.ndarray, hsv: np.ndarray, f: int = 1) -> list[SealMark]:
     text are one component, then kept when about square, of a seal's size and inked enough. A line
     of red type is long and low, a red mark small: neither is a seal. ``mask`` and ``hsv`` may be the
     page at 1/``f`` of its size; the boxes are in the page's pixels."""
-    cv2 = _cv2()
+    cv2 = opencv()
     h, w = mask.shape
     k = max(3, int(0.012 * w)) | 1
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
@@ -88,7 +86,7 @@ def _inside(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
 def remove_seals(bgr: np.ndarray) -> tuple[np.ndarray, list[SealMark]]:
     """The page's grey image with its seals taken out, and the seals. A page without seals gives
     its plain luminance."""
-    cv2 = _cv2()
+    cv2 = opencv()
     gray = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     f = 4 if min(bgr.shape[:2]) >= 400 else 1       # seals are large: found at a quarter of the size
     small = cv2.resize(bgr, (bgr.shape[1] // f, bgr.shape[0] // f), interpolation=cv2.INTER_AREA) if f > 1 else bgr
