@@ -247,14 +247,14 @@ def build_layout(grid: Grid, settings: Settings) -> Layout:
         if role == "value" and path and _role(path)[0] == "value" and not any(_headerish(p) for p in path):
             body = _body_role(grid, c, body_start)
             labelled = any(s.role in ("name", "classification") for s in columns)
-            coded = any("码" in p or "科目" in p for p in path)
+            coded = any(w in p for p in path for w in catalog.load("columns")["roles"]["code_header_words"])
             if body == "name" or (body == "code" and (coded or not labelled)):
                 role = body      # right of the names only a 代码 column holds codes: 655 | 21 under 人数 are counts
         if role == "code" and level is None:
             level = "full"
-        text_key = level if role == "text" else ""
-        if role == "text":
-            level = None
+        text_key = ""
+        if role == "text":                 # _role gives a text column's key where a code column's level goes
+            text_key, level = level, None
         if not path and not any(grid.text(r, c) for r in range(body_start, grid.n_rows)):
             role = "blank"     # a margin column drawn by the frame: no header, no body
         columns.append(ColumnSpec(c, role, path, level, nodes=nodes, key=text_key, id=text_key))

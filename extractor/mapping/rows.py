@@ -160,7 +160,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
         name = name or None
         if texts and rows and not (code or name or values or unit_code or classifications):
             for key, t in texts.items():       # a text wrapped onto a grid row of its own continues the row above
-                rows[-1].texts[key] = (rows[-1].texts.get(key, "") + t) if key in rows[-1].texts else t
+                rows[-1].texts[key] = rows[-1].texts.get(key, "") + t
             continue
         if not (code or name or values or unit_code or classifications or texts):
             continue

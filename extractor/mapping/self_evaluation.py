@@ -26,6 +26,7 @@ from .performance import _Reader
 from .targets import parse_target
 from ..text.amounts import to_json_number
 
+
 def _first_by_label(cells: list[GridCell], section: str) -> dict[str, GridCell]:
     """The first cell of a header row that each label of ``section`` names."""
     found: dict[str, GridCell] = {}

@@ -29,7 +29,6 @@ class SealMark:
     colour: str
 
 
-
 def _colour_name(hue: float) -> str:
     """OpenCV hue (0..180) to the name printed in the output."""
     if hue < 12 or hue >= 160:
