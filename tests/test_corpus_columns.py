@@ -281,3 +281,42 @@ def test_non_fiscal_balance_column_is_a_revenue_source():
     assert ("non_fiscal_balance", "使用非财政拨款结余") in [(c.key, c.label) for c in table.columns]
     check = next(c for c in table.checks if "non_fiscal_balance" in c.rule)
     assert check.status == "pass"
+
+
+# ---- 政府采购 detail tables: economic codes after the amounts, unit-coded subtotal rows -----------------
+def test_procurement_codes_after_the_amounts_are_the_rows_classifications():
+    """西安 公安局 p44 prints 采购项目 · 采购目录 · 购买服务内容 · 规格型号 · 数量, then the 部门 and 政府 economic
+    codes (类 | 款 each), then 预算金额. The codes are no second panel: every purchase is one row with both
+    classifications, its amount and its texts (before: three rows per purchase, 763 in all)."""
+    doc = corpus_doc("西安/2026年西安市公安局部门预算.pdf")
+    table = _table(doc, "government_procurement", 44)
+    total = next(r for r in table.rows if r.kind == "total")
+    assert total.values["total"] == 391328302.13 and total.texts == {}
+    fund = table.rows[1]        # 1 全额 27,731,137.00 › 153001 西安市公安局 7,838,000.00 › its purchases
+    unit = table.rows[2]
+    assert (fund.kind, fund.unit_code, fund.name, fund.values["total"]) == ("unit", "1", "全额", 27731137)
+    assert (unit.kind, unit.unit_code, unit.name, unit.values["total"]) == ("unit", "153001", "西安市公安局", 7838000)
+    car = table.rows[3]
+    assert (car.kind, car.code, car.name, car.values["total"]) == ("item", "2040201", "车辆运行维护费", 6500000)
+    assert car.texts == {"specification": "车辆维修服务"}      # printed under 规格型号
+    assert car.classifications["procurement_catalog"].name == "C23120301车辆维修和保养服务"
+    assert car.classifications["department_economic"].code == "30231"
+    assert car.classifications["government_economic"].code == "50208"
+    assert not any(r.name is None and r.code is None and r.unit_code is None for r in table.rows)
+    assert [(c.rule, c.status) for c in table.checks] == [
+        ("total_row = sum(unit rows)", "pass"), ("department_row = sum(unit rows)", "pass"),
+        ("unit_row = sum(class rows)", "pass")]
+
+
+def test_procurement_table_with_overprinted_header_keeps_its_amounts():
+    """西安 气象局 p29 prints the two economic-code headings over each other, so their words interleave; the
+    预算金额 column is still read: 合计 7,007,500 元 = the 全额 rows, as the text on p13 states (700.75 万元)."""
+    from conftest import extracted
+    doc = extracted("西安 气象局_2026年部门预算.pdf")
+    table = _table(doc, "government_procurement", 29)
+    total = next(r for r in table.rows if r.kind == "total")
+    assert total.values["total"] == 7007500
+    assert [r.values["total"] for r in table.rows if r.name == "全额"] == [142500, 6865000]
+    assert all(c.status == "pass" for c in table.checks) and len(table.checks) == 3
+    fact = next(c for c in doc.checks if c.rule == "fact government_procurement = table")
+    assert fact.status == "pass"

@@ -189,8 +189,9 @@ def _role(path: list[str]) -> tuple[str, str | None]:
     if norm and norm[-1] in {catalog.norm_label(x) for x in roles["serial"]}:
         return "serial", None
     texts = {catalog.norm_label(k): v for k, v in roles["text"].items()}
-    if norm and norm[-1] in texts:
-        return "text", texts[norm[-1]]
+    for label in (norm[-1:] + ["".join(norm[-2:])] if norm else []):     # 购买服务 / 内容 wrapped over two rows
+        if label in texts:
+            return "text", texts[label]
     if norm and norm[-1] in {catalog.norm_label(x) for x in roles["unit_name"]}:
         return "unit_name", None
     classes = {catalog.norm_label(k): v for k, v in roles["classification"].items()}
@@ -284,6 +285,11 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
                 spec.role = "text"
                 spec.key = spec.id = "unmapped:" + (spec.label or f"column {spec.col + 1}")
         groups[-2].extend(groups.pop())
+    # a run of codes and amounts with no name of its own is no panel: the economic codes of the same row
+    # (政府采购: 采购项目 · 数量 | 部门经济科目 类 · 款 | 政府经济科目 类 · 款 | 预算金额)
+    for i in range(len(groups) - 1, 0, -1):
+        if not any(s.role in labels + ("unit_name", "unit_code") for s in groups[i]):
+            groups[i - 1].extend(groups.pop(i))
     segments = []
     for i, group in enumerate(groups):
         seg = Segment(i, None)
@@ -313,10 +319,10 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
             seg.name_col, seg.unit_name_col = seg.unit_name_col, None    # the unit column is the only label
             seg.code_cols, pending = seg.code_cols or pending, [] if not seg.code_cols else pending
         if pending:
-            if seg.name_col is None or not seg.code_cols:
+            if seg.name_col is None or (not seg.code_cols and not seg.value_cols):
                 seg.code_cols += pending
             else:
-                seg.extra_labels.append(ExtraLabel("unmapped:" + pending[0].label, pending, None))
+                seg.extra_labels += _code_labels(pending)
         segments.append(seg)
     if len(segments) >= 2:
         roots = [_segment_root(s) for s in segments]
@@ -328,6 +334,32 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
         for spec in seg.code_cols + seg.value_cols + ([seg.name_col] if seg.name_col else []):
             spec.side = seg.side
     return segments
+
+
+def _code_labels(codes: list[ColumnSpec]) -> list[ExtraLabel]:
+    """Code columns with no name column of their own, one classification per heading (部门预算支出经济科目编码
+    over 类 · 款, then 政府预算支出经济科目编码 over 类 · 款), keyed by the heading."""
+    runs: list[list[ColumnSpec]] = []
+    for spec in codes:
+        head = spec.path[:-1] if spec.level in _LEVEL_NAMES else spec.path
+        if runs and (runs[-1][-1].path[:-1] if runs[-1][-1].level in _LEVEL_NAMES else runs[-1][-1].path) == head \
+                and spec.level not in {c.level for c in runs[-1]}:
+            runs[-1].append(spec)
+        else:
+            runs.append([spec])
+    return [ExtraLabel(_classification_key(run[0]), run, None) for run in runs]
+
+
+_LEVEL_NAMES = ("class", "item", "subitem")
+
+
+def _classification_key(spec: ColumnSpec) -> str:
+    classes = {catalog.norm_label(k): v for k, v in catalog.load("columns")["roles"]["classification"].items()}
+    for p in reversed(spec.path):
+        label = re.sub(r"(?:编码|代码)$", "", catalog.norm_label(p))
+        if label in classes:
+            return classes[label]
+    return "unmapped:" + spec.label
 
 
 def _segment_root(seg: Segment) -> str | None:

@@ -117,7 +117,8 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                 # 2080501 行政单位离退休 / 2014050-事业运行 in one cell
                 code, name = m.group(1), m.group(2)
                 levels = levels_of(code)
-        unit_code = _cell(grid, r, seg.unit_code_col.col) if seg.unit_code_col else ""
+        # a 合计 merged from the codes across the name, unit code and text columns is the name only
+        unit_code = _cell(grid, r, seg.unit_code_col.col, anchored=True) if seg.unit_code_col else ""
         classifications = {}
         for extra in seg.extra_labels:
             xcode, _, xleft = _code([(c.level, _cell(grid, r, c.col)) for c in extra.code_cols])
@@ -156,7 +157,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                 values[spec.id] = to_json_number(v)
                 if _confidence(grid, r, spec.col) < min_confidence:
                     row_flags.append(f"ocr_low_confidence:{spec.id}")
-        texts = {spec.id: t for spec in seg.text_cols if (t := _cell(grid, r, spec.col))}
+        texts = {spec.id: t for spec in seg.text_cols if (t := _cell(grid, r, spec.col, anchored=True))}
         name = name or None
         if texts and rows and not (code or name or values or unit_code or classifications):
             for key, t in texts.items():       # a text wrapped onto a grid row of its own continues the row above
@@ -200,6 +201,9 @@ def finish_kinds(rows: list[Row]) -> None:
             nxt = next((r for r in rows[i + 1:] if r.code and r.side == row.side), None)
             if nxt is not None and nxt.code.startswith(row.code) and len(nxt.code) > len(row.code):
                 row.kind = "group"
+    for i, row in enumerate(rows):
+        if row.unit_code and row.kind == "item" and _heads_by_unit_code(rows, i):
+            row.kind = "unit"
     if not any(r.code for r in rows):
         return
     suffixes = tuple(catalog.load("rows")["unit"]["suffixes"])
@@ -207,8 +211,20 @@ def finish_kinds(rows: list[Row]) -> None:
         if row.kind == "item" and not row.code and row.name and row.name.endswith(suffixes):
             row.kind = "unit"
     for i in reversed(range(len(rows))):      # from the foot: a unit over such items is none either
-        if rows[i].kind == "unit" and not _heads_unit(rows, i):
+        if rows[i].kind == "unit" and not _heads_unit(rows, i) and not (rows[i].unit_code and _heads_by_unit_code(rows, i)):
             rows[i].kind = "item"
+
+
+def _heads_by_unit_code(rows: list[Row], i: int) -> bool:
+    """A row printing a unit code over rows that print none (its items), or over longer unit codes (its
+    units), is that unit's subtotal: 西安's 政府采购 tables print 1 全额 › 234001 西安市气象局 › its purchases,
+    each under the same subject code."""
+    row = rows[i]
+    nxt = next((r for r in rows[i + 1:] if r.side == row.side and
+                (r.kind == "total" or (r.values and (r.name or r.code or r.unit_code)))), None)
+    if nxt is None or nxt.kind == "total":
+        return False
+    return not nxt.unit_code or (len(nxt.unit_code) > len(row.unit_code))
 
 
 def _heads_unit(rows: list[Row], i: int) -> bool:

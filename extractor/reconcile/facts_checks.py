@@ -69,6 +69,20 @@ def _row_for(table: Table, spec: dict) -> Row | None:
     return valued[0] if len(valued) == 1 else None
 
 
+def _with_carryover(table: Table, spec: dict, cid: str | None) -> tuple[str, Decimal] | None:
+    """A fund named on more than one row of its side (一般公共预算资金 under 本年收入, 一般公共预算拨款 under
+    上年结转): the fund's whole, for a text that states the year's income with its carryover."""
+    if not spec.get("row") or cid is None:
+        return None
+    rx = re.compile(spec["row"])
+    rows = [r for r in table.rows if (spec.get("side") is None or r.side == spec["side"]) and r.kind != "total"
+            and rx.search(catalog.norm_label(r.name or ""))]
+    if len(rows) < 2:
+        return None
+    names = " + ".join(f"“{r.name}”" for r in rows)
+    return f"the sum of {names}", sum((_dec(r.values.get(cid) or 0) for r in rows), Decimal(0))
+
+
 def _matches(cid: str, column: str) -> bool:
     return cid == column or cid.split("@")[0] == column
 
@@ -136,6 +150,10 @@ def _check_fact(i: int, fact: Fact, tables: list[Table], doc_year: int | None, d
         cell = f"{where} row “{row.name or row.kind}” [{cid}] {value}{table.unit}"
         verdict = ("matches" if ok else "matches, the text cutting off the digits" if cut
                    else f"differs by {(text_yuan - table_yuan).normalize():f}元")
+        whole = None if ok or cut else _with_carryover(table, spec, cid)
+        if whole is not None and abs(text_yuan - whole[1] * _TABLE_UNITS[table.unit]) <= slack:
+            # 一般公共预算财政拨款收入 stated with its 上年结转 (重庆: 结转金额已纳入相应性质的资金收入中进行反映)
+            verdict, cut = f"matches {whole[0]}", True
         ok = ok or cut
         return Check(rule=rule, status="pass" if ok else "fail", detail=f"{_fact_name(i, fact)} vs {cell}: {verdict}")
     return Check(rule=rule, status="skipped", detail=f"{_fact_name(i, fact)}: no counterpart ({', '.join(tried)})")

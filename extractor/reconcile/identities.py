@@ -157,7 +157,7 @@ def top_level(rows: list[Row]) -> list[Row]:
     out: list[Row] = []
     stack: list[Row] = []
     for row in rows:
-        if not row.code:
+        if not row.code or row.kind == "unit":     # a unit row printed with its subject code starts afresh too
             if row.kind in ("unit", "total"):
                 stack = []
             continue
