@@ -339,18 +339,15 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
 def _code_labels(codes: list[ColumnSpec]) -> list[ExtraLabel]:
     """Code columns with no name column of their own, one classification per heading (部门预算支出经济科目编码
     over 类 · 款, then 政府预算支出经济科目编码 over 类 · 款), keyed by the heading."""
+    def heading(spec: ColumnSpec) -> list[str]:
+        return spec.path[:-1] if spec.level in ("class", "item", "subitem") else spec.path
     runs: list[list[ColumnSpec]] = []
     for spec in codes:
-        head = spec.path[:-1] if spec.level in _LEVEL_NAMES else spec.path
-        if runs and (runs[-1][-1].path[:-1] if runs[-1][-1].level in _LEVEL_NAMES else runs[-1][-1].path) == head \
-                and spec.level not in {c.level for c in runs[-1]}:
+        if runs and heading(runs[-1][-1]) == heading(spec) and spec.level not in {c.level for c in runs[-1]}:
             runs[-1].append(spec)
         else:
             runs.append([spec])
     return [ExtraLabel(_classification_key(run[0]), run, None) for run in runs]
-
-
-_LEVEL_NAMES = ("class", "item", "subitem")
 
 
 def _classification_key(spec: ColumnSpec) -> str:
