@@ -492,6 +492,26 @@ def test_list_header_overprinted_by_the_cut_row_still_heads_the_list():
     assert (cut.pages, cut.total_amount, len(cut.indicators)) == ([40, 41], 68, 5)
 
 
+def test_cut_row_clipped_under_the_repeated_header_goes_on_the_next_page():
+    """北京发展和改革局 预算12表 pp. 77-78: the row of 11000026Y000003681499-北京市公共资源交易（综合）分平台… is cut by
+    the page break and printed whole on both pages, each clipped to its page's body. On p. 78 its first lines
+    lie under the repeated header, clipped away but for a tenth of a point of 北京市公 (read before, the header
+    said 项目名称京市公 and no project of p. 78 had a form: they all went into one named 北京市公, with no
+    amount). Below the header the name goes on with 共资源交易（综合）… and the 119.160000 the foot of p. 77 clips."""
+    doc = corpus_doc("北京/发展和改革局_2026年部门预算.pdf")
+    p78 = [(p.pages, p.project_code, p.project_name, p.total_amount, len(p.indicators))
+           for p in doc.performance if 78 in p.pages]
+    assert p78 == [([77, 78], "11000026Y000003681499", "北京市公共资源交易（综合）分平台信息化建设技术运维服务", 119.16, 5),
+                   ([78], "11000026Y000003681520", "北京市评标专家库管理系统运维服务", 112.3, 5),
+                   ([78], "11000026Y000003681525", "北京市建设工程交易系统运维服务", 721.01, 10),
+                   ([78, 79], "11000026Y000003681531", "信息系统安全等级保护测评服务", 127.975, 5)]
+    # 北京市场监督管理局 pp. 34-35: the same cut, one project, not a nameless form and a codeless one
+    doc = corpus_doc("北京/市场监督管理局_2026年部门预算.pdf")
+    [cut] = [p for p in doc.performance if p.project_code == "11000025T000003339939"]
+    assert (cut.pages, cut.project_name, cut.total_amount, len(cut.indicators)) == (
+        [34, 35], "北京市市场监督管理局大模型在市场监管政务服务领域推广应用项目", 515.916, 9)
+
+
 def test_list_group_cut_between_closed_cells():
     """北京医疗保障局 预算12表: the foot of p. 16 prints three indicator rows (“法律十进”活动参与率 …) under blank
     project, amount and goal cells, ruled shut; p. 17 opens with 11000022Y000000446 032-法制政府建设经费 and

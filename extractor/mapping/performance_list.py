@@ -72,8 +72,8 @@ class ListRows:
             self.list_head = None
         if head is not None and head.row == r:
             self.list_head = (grid, head)
-            if key_role == "project" and head.open_top and last is not None and last[0] is not grid \
-                    and last[1].open_bottom:
+            if key_role == "project" and last is not None and last[0] is not grid and last[1].open_bottom \
+                    and (head.open_top or pf.split_code(head.text)[0] is None):
                 self._cut_head(head.text, text)      # the rest of a name cell the page break cut
                 self._indicator_row(grid, r)
                 return

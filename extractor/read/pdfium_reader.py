@@ -140,10 +140,16 @@ _XY = (ctypes.c_float(), ctypes.c_float())
 _XYA = tuple(ctypes.addressof(v) for v in _XY)
 
 
+_SLIVER = 0.25     # a line its clip shows less than this share of the height of is not legible
+
+
 def _outside_clip(obj: int, boxes: dict) -> bool:
-    """The object lies wholly outside its clipping path (compared in the object's own space, so a
-    form's contents are judged right): drawn, but nothing of it is painted. ``boxes``: the page's clip
-    path extents by the address of their point data (objects under one clip share it)."""
+    """The object lies outside its clipping path (compared in the object's own space, so a form's
+    contents are judged right): drawn, but nothing of it is painted, or only a sliver of its edge. A row
+    that a page break cuts is printed whole on both pages, clipped to each page's body: the line that
+    straddles the clip by a tenth of a point is the next page's, not this one's (北京 project lists).
+    ``boxes``: the page's clip path extents by the address of their point data (objects under one clip
+    share it)."""
     clip = pc.obj_clip(obj)
     if not clip:
         return False
@@ -151,8 +157,9 @@ def _outside_clip(obj: int, boxes: dict) -> bool:
         return False
     l, b, r, t = _F
     left, bottom, right, top = l.value, b.value, r.value, t.value
+    dy = _SLIVER * (top - bottom)      # across only: a cell's clip may show the head of an overlong line
     for xmin, xmax, ymin, ymax in _clip_boxes(clip, boxes):
-        if xmin >= right or xmax <= left or ymin >= top or ymax <= bottom:
+        if xmin >= right or xmax <= left or ymin >= top - dy or ymax <= bottom + dy:
             return True     # clip paths intersect: one that misses the object hides all of it
     return False
 
