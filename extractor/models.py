@@ -167,11 +167,16 @@ class Task(_Model):
 
 
 class DepartmentBudget(_Model):
+    """预算情况 of a department form. Where the form splits both 财政拨款 and 其他资金 into 基本支出 | 项目支出
+    (北京 预算13表), ``basic`` / ``project`` are the 财政拨款's and ``other_basic`` / ``other_project`` the other
+    funds'."""
     total: Optional[Number] = None
     fiscal: Optional[Number] = None
     other: Optional[Number] = None
     basic: Optional[Number] = None
     project: Optional[Number] = None
+    other_basic: Optional[Number] = Field(default=None, description="其他资金 / 基本支出")
+    other_project: Optional[Number] = Field(default=None, description="其他资金 / 项目支出")
 
 
 class BudgetExecutionLine(_Model):

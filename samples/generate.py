@@ -686,6 +686,7 @@ def place_department(lay: Layout, item: dict, year: int) -> tuple[list[int], dic
     pages = sorted(pages)
     budget = dict(zip(["total", "fiscal", "other", "basic", "project"],
                       [number(a) if a else None for _, a in d["budget"]]))
+    budget.update(other_basic=None, other_project=None)     # the sample splits no 其他资金 into 基本 | 项目
     golden = {
         "type": "department_performance", "title": norm(d["title"]), "unit_name": norm(item["unit_name"]),
         "year": year, "pages": pages, "department": norm(d["department"]), "annual_goal": norm(d["annual_goal"]),

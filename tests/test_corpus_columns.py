@@ -4,6 +4,8 @@ under categories; and, on hand-built grids, layouts seen outside the corpus (pla
 当年预算 | 上年结转结余 copies, a one-column number row). Numbers were read off the rendered pages."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from conftest import corpus_doc
@@ -223,15 +225,17 @@ def test_goal_column_is_the_project_rows_text_not_rows_of_its_own():
 
 def test_counts_right_of_the_names_are_values_and_remarks_are_kept():
     """培训费明细表 (p19-20): 序号 | 培训名称 | 时间 | 人数 | 金额 | 备注. On p20 every 人数 has two or three
-    digits (655, 21, 120, 200), which looked like subject codes; right of the names they are counts."""
+    digits (655, 21, 120, 200), which looked like subject codes; right of the names they are counts
+    (``attendees``), and 时间 is the row's text (``time``)."""
     doc = corpus_doc("西安/2026年西安市财政局部门预算.pdf")
     table = _table(doc, "training_expenses", 20)
     row = _row(table, "市级部门及区县预算绩效管理业务、区县财政部门财会监督业务等财政业务培训")
     assert row.code is None
-    assert row.values == {"unmapped:人数": 655, "total": 11.47}
-    assert row.texts == {"remarks": "全年共5期"}
+    assert row.values == {"attendees": 655, "total": 11.47}
+    assert row.texts == {"time": "2026年10月8日至2026年11月15日", "remarks": "全年共5期"}
     first = _row(table, "财政干部业务培训")        # p19: the remark wraps onto a second line
-    assert first.texts == {"remarks": "参加其他单位组织的培训"} and first.values["total"] == 4
+    assert first.texts == {"time": "不晚于2026年11月30日", "remarks": "参加其他单位组织的培训"}
+    assert first.values["total"] == 4
 
 
 def test_second_classification_named_column_maps_to_its_classification():
@@ -320,3 +324,82 @@ def test_procurement_table_with_overprinted_header_keeps_its_amounts():
     assert all(c.status == "pass" for c in table.checks) and len(table.checks) == 3
     fact = next(c for c in doc.checks if c.rule == "fact government_procurement = table")
     assert fact.status == "pass"
+
+
+# ---- columns that were left `unmapped:` ---------------------------------------------------------------
+def test_subset_and_count_columns_have_keys():
+    """西安 财政局 p26 收入总表: 一般公共预算拨款 | 其中：专项资金列入部门预算项目 and 上年实户资金余额 get keys
+    (special_funds_in_budget, a part; prior_account_balance); 北京 医疗保障局 预算05表 p6 prints 项目支出 over
+    项目支出总数 | 扣除基建项目后预算数: the second is a part of the first, never its summand, so no identity
+    `project = project_excluding_capital` is run (it holds only where nothing is 基建). Counts (人数, 数量) are
+    keyed columns too."""
+    doc = corpus_doc("西安/2026年西安市财政局部门预算.pdf")
+    revenue = _table(doc, "revenue", 26)
+    assert {c.key: c.label for c in revenue.columns}["special_funds_in_budget"] == \
+        "部门预算 / 一般公共预算拨款 / 其中：专项资金列入部门预算项目"
+    assert "prior_account_balance" in {c.key for c in revenue.columns}
+    total = _row(revenue, "合计")
+    assert (total.values["general_budget"], total.values["special_funds_in_budget"]) == (303312586.17, 170160000)
+    assert not any(c.key.startswith("unmapped") for t in doc.tables for c in t.columns + t.text_columns)
+    procurement = _table(doc, "government_procurement", 41)
+    assert "quantity" in {c.key for c in procurement.columns}
+
+    doc = corpus_doc("北京/医疗保障局_2026年部门预算.pdf")
+    spent = _table(doc, "general_budget_expenditure", 6)
+    training = next(r for r in spent.rows if r.code == "2050803")
+    assert training.values == {"total": 99.81238, "basic": 18, "basic.public": 18, "project": 81.81238,
+                               "project_excluding_capital": 81.81238}
+    assert [c.rule for c in spent.checks if "excluding" in c.rule] == []
+
+
+def test_a_bar_chart_under_a_table_like_caption_is_no_table():
+    """西安 工信局 p9: 一般公共预算拨款支出明细 / 单位：万元 over a bar chart (axis 0-120000, value labels
+    102180.52, 1419.73 458.2 186.84 653.23 …): the chart's frame held no word, only the bars' labels, and was
+    typed general_budget_expenditure with two `unmapped:column` values."""
+    doc = corpus_doc("西安/工业和信息化局_2026年部门预算.pdf")
+    assert [t.type for t in doc.tables if 9 in t.pages] == []
+    assert [t.type for t in doc.tables if 20 in t.pages] == ["summary"]
+
+
+def test_classification_levels_and_a_label_wrapped_over_two_header_cells():
+    """北京 财政局 政府购买服务预算表 p16 prints 指导性目录 over 二级 | 三级 beside the 一级 name: two classifications
+    (were both `unmapped:指导性目录 / …`). 西安 生态环境局 p58 wraps 因公出国（境）费用 over two header cells in the
+    增减变化情况 group: it is `abroad`, and the group's sum is checked like the 上年 and 当年 groups."""
+    doc = corpus_doc("北京/财政局_2026年部门预算.pdf")
+    services = _table(doc, "government_purchase_services", 16)
+    row = next(r for r in services.rows if r.classifications)
+    assert (row.name, row.values["total"]) == ("01-公共服务", 4869.2615)
+    assert {k: v.name for k, v in row.classifications.items()} == {
+        "service_catalog.level2": "0115-公共信息与宣传服务", "service_catalog.level3": "公共信息系统开发与维护服务"}
+
+    doc = corpus_doc("西安/生态环境局_2026年部门预算.pdf")
+    three = _table(doc, "three_public", 58)
+    assert "abroad@change" in {c.id for c in three.columns}
+    assert _check(three, "total@change#2 = abroad@change + vehicle@change + reception@change").status == "pass"
+
+
+def test_codes_and_names_after_the_amount_classify_the_row():
+    """西安 公安局 p42 财政拨款上年结转资金支出表: 预算单位代码 · 预算单位名称 · 预算项目名称 · 金额, then 功能分类科目代码 ·
+    名称, 政府经济分类科目代码 · 名称, 项目类别, 资金性质, 备注. The columns after 金额 print no amount: they classify
+    the project's row (they were read as a second panel, one amountless row per project, 31 rows for 18), and
+    the unit's name is the row's text beside the project's name."""
+    doc = corpus_doc("西安/2026年西安市公安局部门预算.pdf")
+    carryover = _table(doc, "carryover_expenditure", 42)
+    assert len(carryover.rows) == 18 and all(r.values for r in carryover.rows)
+    row = _row(carryover, "长安区监管场所建设项目（南建）")
+    assert (row.unit_code, row.values) == ("153001", {"total": 6810000})
+    assert row.texts == {"project_category": "专用项目", "fund_nature": "一般债券", "unit_name": "西安市公安局"}
+    assert {k: (v.code, v.name) for k, v in row.classifications.items()} == {
+        "function": ("2040299", "其他公安支出"), "government_economic": ("50401", "房屋建筑物购建")}
+    projects = sum(Decimal(str(r.values["total"])) for r in carryover.rows if r.kind == "item")
+    assert projects == Decimal("131027041.73") == Decimal(str(_row(carryover, "合计").values["total"]))
+
+
+def test_report_index_says_which_tables_are_empty_and_why():
+    """西安 政府办公厅 p19 报表 index: 表9 部门综合预算政府性基金收支表 | 是 | 不涉及 (the three columns were
+    `unmapped:` classifications of the row)."""
+    doc = corpus_doc("西安/2026年西安市人民政府办公厅部门预算.pdf")
+    index = _table(doc, "table_index", 19)
+    assert _row(index, "表9").texts == {"report_name": "部门综合预算政府性基金收支表", "is_empty": "是",
+                                        "empty_reason": "不涉及"}
+    assert [r.name for r in index.rows if r.texts.get("is_empty") == "是"] == ["表9", "表11", "表16"]

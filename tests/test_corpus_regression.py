@@ -34,7 +34,10 @@ PASSING = ROOT / "tests" / "data" / "corpus_passing.txt"
 # 03表 pp4-5: the rows sum to 2,074.25 = the 基本 合计, and the 项目 合计 7,077.06 stands over no row. 杭州交通 p30: 基本支出 82,479.29 but 人员经费 67,627.51 +
 # 日常公用 14,902.37 = 82,529.88. 烟台民政 pp23-24: 30211 差旅费 prints 财政拨款 4.50 beside 一般公共预算 5.50.
 # 西安人社 p29/p32: 支出总计 182,157.13 / 181,807.13 but 本年支出合计 + 结转下年 = 182,066.56 / 181,716.56,
-# and p31, titled 支出总表, reprints the revenue table. 西安国资委 p29: the amounts stand on the wrong rows
+# and p31, titled 支出总表, reprints the revenue table. On p30 (and p31) the 合计 row prints 182,157.13 =
+# 181,716.56 + 上年结转 90.57 + 其他收入 350, but the three units with a 上年结转 leave it out of their own
+# 合计: 242001 24,417.66 beside 24,417.66 + 60.37, 242005 356.49 beside 356.49 + 3.82, 242010 1,103.37 beside
+# 1,103.37 + 26.38 (60.37 + 3.82 + 26.38 = 90.57; the units' 合计 sum to 182,066.56). 西安国资委 p29: the amounts stand on the wrong rows
 # of the printed page itself (302 商品和服务支出: 合计 940,000.00 beside 人员经费 13,593,324.02).
 PUBLICATION_ERRORS: list[tuple[str, str, int, str, str]] = [
     ('北京/公安局_附件2：北京市公安局2026年度部门预算报表.pdf', 'expenditure', 3, 'total_row = sum(item rows)',
@@ -71,6 +74,12 @@ PUBLICATION_ERRORS: list[tuple[str, str, int, str, str]] = [
      '182157.13 vs 182066.56 (p31, p29)'),
     ('西安/人力资源和社会保障局_2026年部门预算.pdf', 'summary', 29, 'total_row = sum(rows above) [expenditure]',
      '支出总计 [total] printed 182157.13, sum 182066.56'),
+    ('西安/人力资源和社会保障局_2026年部门预算.pdf', 'revenue', 30,
+     'total = general_budget + government_fund + superior_subsidy + business_income + operating_income + affiliate_income + institution_fund + carryover + prior_account_balance + other_income',
+     '西安市人力资源和社会保障局 printed 24417.66, sum 24478.03; 西安市就业服务中心 printed 356.49, sum 360.31'),
+    ('西安/人力资源和社会保障局_2026年部门预算.pdf', 'expenditure', 31,
+     'total = general_budget + government_fund + superior_subsidy + business_income + operating_income + affiliate_income + institution_fund + carryover + prior_account_balance + other_income',
+     '西安市人力资源和社会保障局 printed 24417.66, sum 24478.03; 西安市就业服务中心 printed 356.49, sum 360.31'),
     ('西安/国有资产监督管理委员会_2026年部门预算.pdf', 'expenditure_by_economic', 29, 'group_rows = sum(children)',
      '301 工资福利支出 [basic.personnel] printed 12328074.22, sum 13077774.22'),
     ('西安/国有资产监督管理委员会_2026年部门预算.pdf', 'expenditure_by_economic', 29, 'total = basic.personnel + basic.public + project',

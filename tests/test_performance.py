@@ -256,7 +256,8 @@ def test_beijing_list_form_and_fused_department_cells():
     [dept] = [p for p in doc.performance if p.type == "department_performance"]
     assert (dept.department, dept.year, dept.pages) == ("北京市信访办公室", 2026, [17])
     assert dept.budget.model_dump() == {"total": 9626.777589, "fiscal": 9626.777589, "other": None,
-                                        "basic": 7485.224572, "project": 2141.553017}
+                                        "basic": 7485.224572, "project": 2141.553017, "other_basic": None,
+                                        "other_project": None}
     assert dept.annual_goal.startswith("坚持以习近平新时代中国特色社会主义思想为指导")
     assert len(dept.indicators) == 10
     assert _ind(dept.indicators[0]) == ("产出指标", "质量指标", "来信扫描完成率", "100", "=", 100, "%")
@@ -299,7 +300,7 @@ def test_guangzhou_department_form():
     assert (dept.type, dept.department, dept.year) == ("department_performance", "广州市生态环境局", 2026)
     assert doc.department == "广州市生态环境局"        # 部门名称 | 广州市生态环境局, no colon
     assert dept.budget.model_dump() == {"total": None, "fiscal": 92008.68, "other": 1577.77, "basic": 58118.59,
-                                        "project": 27825.19}
+                                        "project": 27825.19, "other_basic": None, "other_project": None}
     assert [t.name for t in dept.tasks] == ["加强大气污染防治，做好应对气候变化", "加强水与海洋生态环境监管",
                                             "加强生态环境监测与监督执法", "加强土壤、固废污染防治", "构建现代环境治理体系"]
     assert dept.annual_goal.startswith("立足新发展阶段")
@@ -395,7 +396,7 @@ def test_changsha_department_list_form():
     [dept] = [p for p in doc.performance if p.type == "department_performance"]
     assert (dept.department, dept.unit_code) == ("长沙市信访局", "126001")
     assert dept.budget.model_dump() == {"total": 1935.36, "fiscal": 1935.36, "other": None, "basic": 1517.95,
-                                        "project": 417.41}
+                                        "project": 417.41, "other_basic": None, "other_project": None}
     first = dept.indicators[0]
     assert _ind(first) == ("成本指标", "经济成本指标", "基本支出不超预算（不含年中调整数）", "1517.95", "≤", 1517.95, "万元")
     assert (first.description, first.remark) == ("总体开支控制成本、厉行节约", "10")
@@ -510,6 +511,17 @@ def test_cut_row_clipped_under_the_repeated_header_goes_on_the_next_page():
     [cut] = [p for p in doc.performance if p.project_code == "11000025T000003339939"]
     assert (cut.pages, cut.project_name, cut.total_amount, len(cut.indicators)) == (
         [34, 35], "北京市市场监督管理局大模型在市场监管政务服务领域推广应用项目", 515.916, 9)
+
+
+def test_department_budget_of_other_funds_split_into_basic_and_project():
+    """北京市场监督管理局 预算13表 p39: 预算支出总额 190,301.073114 | 财政拨款 合计 98,333.670859 · 基本支出 65,964.664664 ·
+    项目支出 32,369.006195 | 其他资金 合计 91,967.402255 · 基本支出 26,572.006755 · 项目支出 65,395.395500. The other
+    funds' 基本支出 and 项目支出 were lost (the fields held the 财政拨款's only)."""
+    doc = corpus_doc("北京/市场监督管理局_2026年部门预算.pdf")
+    [dept] = [p for p in doc.performance if p.type == "department_performance"]
+    assert dept.budget.model_dump() == {"total": 190301.073114, "fiscal": 98333.670859, "other": 91967.402255,
+                                        "basic": 65964.664664, "project": 32369.006195,
+                                        "other_basic": 26572.006755, "other_project": 65395.3955}
 
 
 def test_list_group_cut_between_closed_cells():

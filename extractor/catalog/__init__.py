@@ -155,6 +155,17 @@ def column_index() -> FuzzyIndex:
     return FuzzyIndex([(alias, key) for key, aliases in keys.items() for alias in aliases], normalise=normalise_column)
 
 
+def summable(key: str) -> bool:
+    """A column whose values may add up in a stated sum: not one we cannot name (``unmapped:``), nor a
+    count (数量, 人数: columns.toml ``[roles] counts``), which a 合计 beside it does not include."""
+    return not key.startswith("unmapped:") and key.split("@")[0].split("#")[0] not in _counts()
+
+
+@lru_cache(maxsize=None)
+def _counts() -> frozenset[str]:
+    return frozenset(load("columns")["roles"]["counts"])
+
+
 @lru_cache(maxsize=None)
 def label_set(section: str, name: str) -> frozenset[str]:
     return frozenset(norm_label(x) for x in load("columns")[section][name])

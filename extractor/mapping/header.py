@@ -182,7 +182,7 @@ def _role(path: list[str]) -> tuple[str, str | None]:
     levels = roles["code_levels"]
     if norm and norm[-1] in levels:
         return "code", levels[norm[-1]]
-    if any(p in code or p.endswith("科目编码") for p in norm):
+    if any(p in code or p.endswith(tuple(roles["code_suffixes"])) for p in norm):
         return "code", "full"
     if any(p.endswith(tuple(catalog.norm_label(x) for x in roles["unit_code"])) for p in norm):
         return "unit_code", None
@@ -195,10 +195,11 @@ def _role(path: list[str]) -> tuple[str, str | None]:
     if norm and norm[-1] in {catalog.norm_label(x) for x in roles["unit_name"]}:
         return "unit_name", None
     classes = {catalog.norm_label(k): v for k, v in roles["classification"].items()}
-    for p in reversed(norm):
-        for label in (p, p.removesuffix("名称")):       # 政府经济科目名称: the classification's name column
-            if label in classes:
-                return "classification", classes[label]
+    for i in range(len(norm) - 1, -1, -1):
+        for label in (norm[i], norm[i].removesuffix("名称")):    # 政府经济科目名称: the classification's name column
+            if label in classes:        # under it a level heading keeps columns apart: 指导性目录 / 二级 | 三级
+                level = roles["classification_levels"].get(norm[-1]) if i < len(norm) - 1 else None
+                return "classification", classes[label] + (f".{level}" if level else "")
     if any(p in {catalog.norm_label(x) for x in roles["name"]} or p.endswith("科目名称") for p in norm):
         return "name", None
     return "value", None
@@ -287,8 +288,11 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
         groups[-2].extend(groups.pop())
     # a run of codes and amounts with no name of its own is no panel: the economic codes of the same row
     # (政府采购: 采购项目 · 数量 | 部门经济科目 类 · 款 | 政府经济科目 类 · 款 | 预算金额)
+    # and codes and names after the amounts with no amount of their own classify the rows before them
+    # (结转 tables: 金额 | 功能分类科目代码 · 名称 | 政府经济分类科目代码 · 名称 | 项目类别)
     for i in range(len(groups) - 1, 0, -1):
-        if not any(s.role in labels + ("unit_name", "unit_code") for s in groups[i]):
+        if not any(s.role in labels + ("unit_name", "unit_code") for s in groups[i]) or \
+                not any(s.role == "value" for s in groups[i]):
             groups[i - 1].extend(groups.pop(i))
     segments = []
     for i, group in enumerate(groups):
@@ -318,6 +322,11 @@ def _segments(grid: Grid, columns: list[ColumnSpec], body_start: int) -> list[Se
         if seg.unit_name_col is not None and seg.name_col is None:
             seg.name_col, seg.unit_name_col = seg.unit_name_col, None    # the unit column is the only label
             seg.code_cols, pending = seg.code_cols or pending, [] if not seg.code_cols else pending
+        elif seg.unit_name_col is not None:
+            # 预算单位名称 beside 预算项目名称 (结转 tables): each row's unit is kept as its text; a unit's
+            # subtotal row, printing no name of its own, takes it for its name (rows.py)
+            seg.unit_name_col.key = seg.unit_name_col.id = "unit_name"
+            seg.text_cols.append(seg.unit_name_col)
         if pending:
             if seg.name_col is None or (not seg.code_cols and not seg.value_cols):
                 seg.code_cols += pending
@@ -405,6 +414,8 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
                 spec.of_which = True
                 spec.of_which_at = bare[-1] if bare else len(path) - 1
                 leaf = OF_WHICH.sub("", leaf) or leaf
+            elif leaf.startswith(tuple(catalog.load("columns")["roles"]["subset_words"])):
+                spec.of_which, spec.of_which_at = True, len(path) - 1     # 扣除基建项目后预算数: a part
             if is_generic(leaf, generic):
                 spec.generic = True
                 if len(path) == 1:
@@ -417,8 +428,9 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
                 m = index.match(leaf, settings.column_cutoff)
                 if m:
                     key, score = m.value, m.score
-                elif len(path) > 1:
-                    m = index.match("".join(path), settings.column_cutoff)
+                elif len(path) > 1:     # a label wrapped over two header cells (因公出国（境） / 费用), or a path
+                    m = index.match("".join(path[-2:]), settings.column_cutoff) or \
+                        index.match("".join(path), settings.column_cutoff)
                     if m:
                         key, score = m.value, m.score
         elif spec.measure:

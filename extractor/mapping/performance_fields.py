@@ -170,6 +170,10 @@ def _budget_key(grid: Grid, cell: GridCell) -> str | None:
         parent = grid.at(cell.row - 1, cell.col) if cell.row else None
         key = match(parent.text, "budget") if parent is not None else None
         return None if key == "subtotal" else key
+    if key in ("basic", "project") and cell.row:      # 基本支出 | 项目支出 under a 其他资金 heading: its split
+        parent = grid.at(cell.row - 1, cell.col)
+        if parent is not None and parent.last_col > parent.col and match(parent.text, "budget") == "other":
+            return f"other_{key}"
     return key
 
 

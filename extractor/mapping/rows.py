@@ -157,7 +157,8 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                 values[spec.id] = to_json_number(v)
                 if _confidence(grid, r, spec.col) < min_confidence:
                     row_flags.append(f"ocr_low_confidence:{spec.id}")
-        texts = {spec.id: t for spec in seg.text_cols if (t := _cell(grid, r, spec.col, anchored=True))}
+        texts = {spec.id: t for spec in seg.text_cols if (t := _cell(grid, r, spec.col, anchored=True))
+                 and not (is_unit and spec is seg.unit_name_col)}
         name = name or None
         if texts and rows and not (code or name or values or unit_code or classifications):
             for key, t in texts.items():       # a text wrapped onto a grid row of its own continues the row above

@@ -140,14 +140,16 @@ _XY = (ctypes.c_float(), ctypes.c_float())
 _XYA = tuple(ctypes.addressof(v) for v in _XY)
 
 
-_SLIVER = 0.25     # a line its clip shows less than this share of the height of is not legible
+_SLIVER = 0.1      # a line its clip shows less than this share of the height of is a hairline, not text
 
 
 def _outside_clip(obj: int, boxes: dict) -> bool:
     """The object lies outside its clipping path (compared in the object's own space, so a form's
-    contents are judged right): drawn, but nothing of it is painted, or only a sliver of its edge. A row
+    contents are judged right): drawn, but nothing of it is painted, or only a hairline of its edge. A row
     that a page break cuts is printed whole on both pages, clipped to each page's body: the line that
-    straddles the clip by a tenth of a point is the next page's, not this one's (北京 project lists).
+    straddles the clip by a tenth of a point is the next page's, not this one's (北京 project lists). A
+    line a cell's clip shows a fifth of (北京 生态环境局: 2110199-其他环境保护管理事务 | 支出) is kept, and
+    goes back to its cell.
     ``boxes``: the page's clip path extents by the address of their point data (objects under one clip
     share it)."""
     clip = pc.obj_clip(obj)

@@ -61,7 +61,7 @@ def _row_checks(rows: list[Row], columns: list[str], precision: int, suffix: str
 def _column_checks(table: Table, groups: list[SumGroup], precision: int, whole: bool) -> list[Check]:
     checks = []
     for g in groups:
-        if any(x.startswith("unmapped:") for x in [g.parent, *g.children]):
+        if not all(map(catalog.summable, [g.parent, *g.children])):
             continue    # a column we cannot name is no part of a sum we can state
         rule = f"{g.parent} = " + " + ".join(g.children) + (f" [{g.side}]" if g.side else "")
         failures, roundings, tested = [], 0, 0
@@ -88,7 +88,7 @@ def table_checks(m: MappedTable) -> list[Check]:
     sides = sorted({r.side for r in table.rows}, key=lambda s: s or "")
     for side in sides:
         rows = _side_rows(table, side)
-        columns = sorted({c.id for c in table.columns if c.side == side and not c.key.startswith("unmapped:")})
+        columns = sorted({c.id for c in table.columns if c.side == side and catalog.summable(c.key)})
         suffix = f" [{side}]" if side else ""
         checks += _row_checks(rows, columns, precision, suffix, whole)
     if set(sides) == {"revenue", "expenditure"}:

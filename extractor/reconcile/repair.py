@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from rapidfuzz.distance import Levenshtein
 
+from .. import catalog
 from ..mapping.tables import MappedTable
 from ..text.amounts import to_json_number
 from ..models import Row
@@ -45,7 +46,7 @@ def identities(m: MappedTable) -> list[Identity]:
     where = {id(r): i for i, r in enumerate(rows)}
     out: list[Identity] = []
     for g in m.sum_groups:
-        if any(x.startswith("unmapped:") for x in [g.parent, *g.children]):
+        if not all(map(catalog.summable, [g.parent, *g.children])):
             continue
         for i, row in enumerate(rows):
             if g.side and row.side != g.side:
@@ -53,7 +54,7 @@ def identities(m: MappedTable) -> list[Identity]:
             out.append(Identity((i, g.parent), tuple((i, c) for c in g.children)))
     for side in sorted({r.side for r in rows}, key=lambda s: s or ""):
         srows = [r for r in rows if r.side == side]
-        columns = sorted({c.id for c in table.columns if c.side == side and not c.key.startswith("unmapped:")})
+        columns = sorted({c.id for c in table.columns if c.side == side and catalog.summable(c.key)})
         for parent, children in [p for _, pairs in code_pairs(srows) + heading_pairs(srows) for p in pairs]:
             for col in columns:
                 out.append(Identity((where[id(parent)], col), tuple((where[id(c)], col) for c in children)))
