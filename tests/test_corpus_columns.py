@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import corpus_doc
+from conftest import corpus_doc, extracted
 
 def _table(doc, type_, page):
     return next(t for t in doc.tables if t.type == type_ and page in t.pages)
@@ -403,3 +403,16 @@ def test_report_index_says_which_tables_are_empty_and_why():
     assert _row(index, "表9").texts == {"report_name": "部门综合预算政府性基金收支表", "is_empty": "是",
                                         "empty_reason": "不涉及"}
     assert [r.name for r in index.rows if r.texts.get("is_empty") == "是"] == ["表9", "表11", "表16"]
+
+
+def test_procurement_rows_under_a_project_keep_the_items_names():
+    """江苏省政协办公厅 2019 公开12表 (real): 采购品目大类 · 专项名称 · 经济科目 · 采购物品名称 · 采购组织形式 · 总计. A 专项
+    row (办公设备购置费 | 办公设备购置 | 300.00) heads its items (台式计算机（20万以下） 18.00 …): the items are named
+    by 采购物品名称, the 专项 row carries 专项名称 and 经济科目 as its classifications (both were `unmapped:`)."""
+    doc = extracted("江苏 江苏省政协办公厅2019年预算公开表.pdf")
+    table = _table(doc, "government_procurement", 12)
+    head = next(r for r in table.rows if r.values.get("total") == 300)
+    assert head.name is None and {k: v.name for k, v in head.classifications.items()} == {
+        "special_project": "办公设备购置费", "economic": "办公设备购置"}
+    item = _row(table, "台式计算机（20万以下）")
+    assert (item.values, item.texts) == ({"total": 18}, {"procurement_form": "分散自行组织"})
