@@ -100,12 +100,9 @@ def _role(path: list[str]) -> tuple[str, str | None]:
             return "text", texts[label]
     if norm and norm[-1] in {catalog.norm_label(x) for x in roles["unit_name"]}:
         return "unit_name", None
-    classes = {catalog.norm_label(k): v for k, v in roles["classification"].items()}
-    for i in range(len(norm) - 1, -1, -1):
-        for label in (norm[i], norm[i].removesuffix("名称")):    # 政府经济科目名称: the classification's name column
-            if label in classes:        # under it a level heading keeps columns apart: 指导性目录 / 二级 | 三级
-                level = roles["classification_levels"].get(norm[-1]) if i < len(norm) - 1 else None
-                return "classification", classes[label] + (f".{level}" if level else "")
+    classified = _classification_of(norm, "名称")       # 政府经济科目名称: the classification's name column
+    if classified is not None:
+        return "classification", classified
     if any(p in {catalog.norm_label(x) for x in roles["name"]} or p.endswith("科目名称") for p in norm):
         return "name", None
     return "value", None
@@ -266,12 +263,22 @@ def _code_labels(codes: list[ColumnSpec]) -> list[ExtraLabel]:
 
 
 def _classification_key(spec: ColumnSpec) -> str:
-    classes = {catalog.norm_label(k): v for k, v in catalog.load("columns")["roles"]["classification"].items()}
-    for p in reversed(spec.path):
-        label = re.sub(r"(?:编码|代码)$", "", catalog.norm_label(p))
-        if label in classes:
-            return classes[label]
-    return "unmapped:" + spec.label
+    path = [catalog.norm_label(p) for p in spec.path]
+    return _classification_of(path, "(?:编码|代码)") or "unmapped:" + spec.label
+
+
+def _classification_of(path: list[str], column_word: str) -> str | None:
+    """The classification named by the nearest heading of ``path`` the catalog knows, read with or without
+    the word its name or code column adds (``column_word``: 名称, 编码/代码). A level heading under it
+    (指导性目录 / 二级 | 三级) keeps the columns apart: ``service_catalog.level2``."""
+    roles = catalog.load("columns")["roles"]
+    classes = {catalog.norm_label(k): v for k, v in roles["classification"].items()}
+    for i in range(len(path) - 1, -1, -1):
+        for label in (path[i], re.sub(f"{column_word}$", "", path[i])):
+            if label in classes:
+                level = roles["classification_levels"].get(path[-1]) if i < len(path) - 1 else None
+                return classes[label] + (f".{level}" if level else "")
+    return None
 
 
 def _segment_root(seg: Segment) -> str | None:

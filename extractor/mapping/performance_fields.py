@@ -166,14 +166,12 @@ def append_text(t: PerformanceTable, key: str, text: str) -> None:
 # ---- 预算情况 -------------------------------------------------------------------------------------
 def _budget_key(grid: Grid, cell: GridCell) -> str | None:
     key = match(cell.text, "budget")
+    parent = grid.at(cell.row - 1, cell.col) if cell.row else None
+    heading = match(parent.text, "budget") if parent is not None else None
     if key == "subtotal":       # 合计 under 财政拨款 / 其他资金
-        parent = grid.at(cell.row - 1, cell.col) if cell.row else None
-        key = match(parent.text, "budget") if parent is not None else None
-        return None if key == "subtotal" else key
-    if key in ("basic", "project") and cell.row:      # 基本支出 | 项目支出 under a 其他资金 heading: its split
-        parent = grid.at(cell.row - 1, cell.col)
-        if parent is not None and parent.last_col > parent.col and match(parent.text, "budget") == "other":
-            return f"other_{key}"
+        return None if heading == "subtotal" else heading
+    if key in ("basic", "project") and heading == "other" and parent.last_col > parent.col:
+        return f"other_{key}"   # 基本支出 | 项目支出 under a 其他资金 heading: the other funds' split
     return key
 
 
