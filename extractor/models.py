@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "1.0"
 
@@ -112,6 +112,9 @@ class Row(_Model):
     page: int
     bbox: tuple[float, float, float, float]
     flags: list[str] = Field(default_factory=list)
+    # decimals each value was printed with (12.00: two, which the value 12 has lost), for the checks'
+    # tolerance; not written out
+    _shown: dict[str, int] = PrivateAttr(default_factory=dict)
 
 
 class Table(_Model):

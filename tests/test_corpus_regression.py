@@ -39,6 +39,17 @@ PASSING = ROOT / "tests" / "data" / "corpus_passing.txt"
 # 合计: 242001 24,417.66 beside 24,417.66 + 60.37, 242005 356.49 beside 356.49 + 3.82, 242010 1,103.37 beside
 # 1,103.37 + 26.38 (60.37 + 3.82 + 26.38 = 90.57; the units' 合计 sum to 182,066.56). 西安国资委 p29: the amounts stand on the wrong rows
 # of the printed page itself (302 商品和服务支出: 合计 940,000.00 beside 人员经费 13,593,324.02).
+# 福州交警 p9 (03表) and p11 (05表): 20402 公安 prints 48,200.88 (项目 25,769.81) and 40,200.88 (项目 17,769.81)
+# over its only 项 2040201 行政运行 22,431.07 and 2040299 其他公安支出 16,389.79 / 8,389.79: both short by the same
+# 9,380.02 of 项目支出, while 204 公共安全支出 = 20402 and the classes sum to 合计 61,764.88 / 48,764.88 (a 项
+# withheld from print). Every text line of both pages sits in a ruled row, all black, inside the page box.
+# 西安科技创新局 p42 (表1) and p45 (表4): a whole amount printed with no decimals lost its last zero in the
+# expenditure panels: 5、教育支出 29440 (p45 prints 294,400.00), 17、金融支出 8916000 (89,160,000.00),
+# 2、专项业务经费支出 88951000 (889,510,000.00), and in the 政府预算经济分类 panel 机关资本性支出（一） 5400,
+# 对事业单位资本性补助 60000, 对企业补助 87446000 (p45's middle panel: 对企业补助 874,460,000.00, and its 资本性
+# 500,000.00 + 154,000.00 = 654,000 = 54,000 + 600,000). With each such cell x10 every panel sums to 936,647,884.33
+# exactly; as printed: 856,138,924.33, 136,088,884.33 and 149,045,284.33. The digits are right-aligned
+# with the column's other amounts (no glyph clipped).
 PUBLICATION_ERRORS: list[tuple[str, str, int, str, str]] = [
     ('北京/公安局_附件2：北京市公安局2026年度部门预算报表.pdf', 'expenditure', 3, 'total_row = sum(item rows)',
      '合计 [basic] printed 644876.932942, sum 632244.725104'),
@@ -62,6 +73,10 @@ PUBLICATION_ERRORS: list[tuple[str, str, int, str, str]] = [
      '合计 [project] printed 7077.05625, sum 0.00000'),
     ('北京/政府办公厅_附件2：中共北京市委军民融合发展委员会办公室2026年度部门预算报表.pdf', 'summary', 1, 'total_row = sum(rows above) [expenditure]',
      '本年支出合计 [total] printed 9151.309668, sum 7246.309668'),
+    ('福州/公安局交通警察局_2026年部门预算.pdf', 'expenditure', 9, 'group_rows = sum(children)',
+     '20402 公安 [project] printed 25769.81, sum 16389.79'),
+    ('福州/公安局交通警察局_2026年部门预算.pdf', 'general_budget_expenditure', 11, 'group_rows = sum(children)',
+     '20402 公安 [project] printed 17769.81, sum 8389.79'),
     ('杭州/2026年杭州市交通运输局部门预算.pdf', 'general_budget_expenditure', 30, 'basic = basic.personnel + basic.public',
      '合计 printed 82479.29, sum 82529.88'),
     ('烟台/2026年烟台市民政局部门预算.pdf', 'basic_expenditure', 23, 'fiscal_appropriation = general_budget + government_fund + state_capital',
@@ -80,6 +95,10 @@ PUBLICATION_ERRORS: list[tuple[str, str, int, str, str]] = [
     ('西安/人力资源和社会保障局_2026年部门预算.pdf', 'expenditure', 31,
      'total = general_budget + government_fund + superior_subsidy + business_income + operating_income + affiliate_income + institution_fund + carryover + prior_account_balance + other_income',
      '西安市人力资源和社会保障局 printed 24417.66, sum 24478.03; 西安市就业服务中心 printed 356.49, sum 360.31'),
+    ('西安/科技创新局_2026年部门预算.pdf', 'summary', 42, 'heading_row = sum(numbered items) [expenditure]',
+     '一、部门预算 [total] printed 936647884.33, sum 856138924.33'),
+    ('西安/科技创新局_2026年部门预算.pdf', 'appropriation_summary', 45, 'heading_row = sum(numbered items) [expenditure]',
+     '一、财政拨款 [total] printed 936647884.33, sum 149045284.33'),
     ('西安/国有资产监督管理委员会_2026年部门预算.pdf', 'expenditure_by_economic', 29, 'group_rows = sum(children)',
      '301 工资福利支出 [basic.personnel] printed 12328074.22, sum 13077774.22'),
     ('西安/国有资产监督管理委员会_2026年部门预算.pdf', 'expenditure_by_economic', 29, 'total = basic.personnel + basic.public + project',

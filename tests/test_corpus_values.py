@@ -171,3 +171,40 @@ def test_slivers_collapse_to_the_ruling_most_cells_use():
     assert _drop_slim(bounds, values, []) == [35.2, 54.9, 149.4, 229.1]
     # a character set inside a sliver (tiny print) keeps it
     assert _drop_slim([0.0, 5.0, 20.0], [0.0, 5.0, 20.0], [(1.0, 4.0)]) == [0.0, 5.0, 20.0]
+
+
+# ---- issue 22: the grand total by position, each cell's own printed decimals ------------------------
+FUZHOU_JJ = "福州/公安局交通警察局_2026年部门预算.pdf"
+XIAN_KJ = "西安/科技创新局_2026年部门预算.pdf"
+
+
+def test_grand_total_found_by_position_whatever_its_name():
+    """福州交警 p7 收支总表: 本年收入合计 53,764.88 + 上年结转结余 8,000.00 = 收入合计 61,764.88 (the grand total is
+    named 收入合计, not 收入总计); the 收入总表 p8 合计 61,764.88 includes the 8,000.00 上年结转结余 it prints."""
+    c = check(table(doc(FUZHOU_JJ), "revenue", 8), "revenue.total = summary.revenue_total")
+    assert c.status == "pass" and c.detail.startswith("61764.88 vs 61764.88 (p8, p7); against 收入合计")
+
+
+def test_cell_printed_with_fewer_decimals_rounds_to_its_own():
+    """西安科技创新局 p43 收入总表 (spreadsheet General format in narrow cells): 合计 943865000 beside
+    一般公共预算 小计 936647884.3 and 上年实户资金余额 7217115.63 (parts .33 + .63 = .96 as the 收支总表 p42 prints
+    收入总计 943,864,999.96); p46 一般公共预算支出 合计 936647884.3 over 人员 + 公用 + 项目 = .33."""
+    d = doc(XIAN_KJ)
+    revenue = table(d, "revenue", 43)
+    total = next(r for r in revenue.rows if r.name == "合计")
+    assert total.values["total"] == 943865000 and total.values["prior_account_balance"] == 7217115.63
+    assert check(revenue, "total = general_budget").status == "pass"
+    cross = check(revenue, "revenue.total = summary.revenue_total")
+    assert cross.status == "pass" and cross.detail.startswith("943865000 vs 943864999.96")
+    assert check(table(d, "general_budget_expenditure", 46), "total = basic.personnel").status == "pass"
+    assert check(table(d, "expenditure_by_economic", 48), "total = basic.personnel").status == "pass"
+
+
+def test_printed_decimals_set_each_cells_slack():
+    assert compare(936647884.3, [936647884.33], 2, shown=[1, 2])[0] == "rounding"
+    assert compare(943865000, [936647884.3, 7217115.63], 2, shown=[0, 1, 2])[0] == "rounding"
+    assert compare(5, [4.9], 2, shown=[2, 2])[0] == "fail"            # printed 5.00: exact to the cent
+    assert compare(936647884.3, [936647884.43], 2, shown=[1, 2])[0] == "fail"
+    assert same_when_rounded(943865000, 943864999.96, (0, 2))
+    assert not same_when_rounded(943865000, 943864999.96)             # 943865000 may have been printed .00
+    assert not same_when_rounded(943865000, 943864999.4, (0, 2))

@@ -6,7 +6,7 @@ from .. import catalog
 from ..grid import Grid
 from ..models import CodeLevels, Label, Row
 from .header import Layout, Segment
-from ..text.amounts import NotANumber, parse_amount, to_json_number
+from ..text.amounts import NotANumber, parse_amount, shown_places, to_json_number
 
 _SPILL = re.compile(r"^([\u4e00-\u9fff（）()]+)\s*(-?[\d,]+(?:\.\d+)?)$")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -137,6 +137,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
             if only.code is None:          # 合计 printed in the second label column only
                 name, classifications = only.name, {}
         values: dict[str, int | float] = {}
+        shown: dict[str, int] = {}
         row_flags: list[str] = ["code_zero_padded"] if padded else []
         for spec in seg.value_cols:
             text = _cell(grid, r, spec.col, anchored=True)
@@ -155,6 +156,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                     continue
             if v is not None:
                 values[spec.id] = to_json_number(v)
+                shown[spec.id] = shown_places(v)
                 if _confidence(grid, r, spec.col) < min_confidence:
                     row_flags.append(f"ocr_low_confidence:{spec.id}")
         texts = {spec.id: t for spec in seg.text_cols if (t := _cell(grid, r, spec.col, anchored=True))
@@ -179,6 +181,7 @@ def segment_rows(grid: Grid, layout: Layout, seg: Segment, start: int, context: 
                         texts=texts,
                         page=grid.page,
                         bbox=tuple(round(v, 2) for v in bbox), flags=sorted(set(row_flags))))
+        rows[-1]._shown = shown
     return rows
 
 

@@ -41,7 +41,8 @@ def _sum_check(rule: str, pairs: list[tuple[Row, list[Row]]], columns: list[str]
             if parent.values.get(col) is None:
                 continue        # a blank total says nothing to test (and is more often a layout quirk)
             tested += 1
-            status, diff = compare(parent.values.get(col), vals, precision, whole)
+            shown = [parent._shown.get(col)] + [c._shown.get(col) for c in children]
+            status, diff = compare(parent.values.get(col), vals, precision, whole, shown)
             if status == "fail":
                 failures.append(f"{_label(parent)} [{col}] printed {parent.values.get(col)}, sum {Decimal(repr(parent.values.get(col) or 0)) - diff}")
             roundings += status == "rounding"
@@ -70,7 +71,8 @@ def _column_checks(table: Table, groups: list[SumGroup], precision: int, whole: 
             if row.values.get(g.parent) is None:
                 continue
             tested += 1
-            status, diff = compare(row.values.get(g.parent), vals, precision, whole)
+            shown = [row._shown.get(c) for c in [g.parent, *g.children]]
+            status, diff = compare(row.values.get(g.parent), vals, precision, whole, shown)
             if status == "fail":
                 failures.append(f"{_label(row)} printed {row.values.get(g.parent)}, sum {Decimal(repr(row.values.get(g.parent) or 0)) - diff}")
             roundings += status == "rounding"
@@ -109,14 +111,13 @@ def _total_row(table: Table, side: str | None, pattern: str | None) -> Row | Non
     return totals[0] if len(totals) == 1 or (totals and not pattern) else None
 
 
-def _grand_total(table: Table, row: Row, pattern: str) -> Row | None:
-    """The grand total (收入总计) after ``row`` on its side, with the rows printed between them."""
+def _grand_total(table: Table, row: Row) -> Row | None:
+    """The grand total after ``row`` on its side: the last total row, below the rows carried in
+    (上年结转 …). Found by position, not name: 收入总计, 总计 or, in 福州, 收入合计 under 本年收入合计."""
     rows = [r for r in table.rows if r.side == row.side]
-    rx = re.compile(pattern)
-    for r in rows[rows.index(row) + 1:]:
-        if r.kind == "total" and rx.search(catalog.norm_label(r.name or "")):
-            return r
-    return None
+    after = rows[rows.index(row) + 1:]
+    grand = next((r for r in reversed(after) if r.kind == "total"), None)
+    return grand if grand is not None and after.index(grand) > 0 else None
 
 
 def _carries(left: Table, total: Row, column: str, right: Table, current: Row, grand: Row, rcol: str) -> bool:
@@ -149,7 +150,7 @@ def cross_checks(tables: list[Table]) -> None:
         b = _total_row(rt, right.get("side"), right.get("row"))
         carried = ""
         if a is not None and b is not None and spec.get("carried"):
-            grand = _grand_total(rt, b, spec["carried"])
+            grand = _grand_total(rt, b)
             if grand is not None and _carries(lt, a, left["column"], rt, b, grand, right["column"]):
                 b, carried = grand, f"; against {grand.name}: the total includes what is carried in"
         if a is None or b is None or a.values.get(left["column"]) is None or b.values.get(right["column"]) is None:
@@ -157,7 +158,7 @@ def cross_checks(tables: list[Table]) -> None:
             continue
         x, y = a.values[left["column"]], b.values[right["column"]]
         status = "pass" if compare(x, [y], 0)[0] == "exact" else "fail"
-        if status == "fail" and same_when_rounded(x, y):
+        if status == "fail" and same_when_rounded(x, y, (a._shown.get(left["column"]), b._shown.get(right["column"]))):
             status, carried = "pass", carried + "; within rounding: the same amount printed to fewer decimals"
         lt.checks.append(Check(rule=spec["rule"], status=status, detail=f"{x} vs {y} (p{a.page}, p{b.page}){carried}"))
 

@@ -58,6 +58,12 @@ def decimals(value: int | float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
+def shown_places(value: Decimal) -> int:
+    """Decimals of one amount as printed: 12.00 two, 936647884.3 one, 943865000 none."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def printed_places(texts: Iterable[str]) -> int | None:
     """Decimals of the amounts as printed (12.00 counts two, which the parsed value 12 has lost);
     None when nothing in ``texts`` reads as an amount."""
@@ -69,7 +75,6 @@ def printed_places(texts: Iterable[str]) -> int | None:
             continue
         if value is None:
             continue
-        exponent = value.as_tuple().exponent
-        n = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        n = shown_places(value)
         best = n if best is None else max(best, n)
     return best
