@@ -20,6 +20,8 @@ class Settings:
     # fuzzy matching cutoffs (rapidfuzz scores, 0-100)
     title_cutoff: float = 72.0
     column_cutoff: float = 80.0
+    # a header label cut short by its cell matches the one key whose aliases it opens, from this length
+    clipped_label_min: int = 4
     # scanned pages: an amount read by OCR with less confidence than this is flagged on its row
     ocr_min_confidence: float = 0.9
 

@@ -50,6 +50,11 @@ PASSING = ROOT / "tests" / "data" / "corpus_passing.txt"
 # 500,000.00 + 154,000.00 = 654,000 = 54,000 + 600,000). With each such cell x10 every panel sums to 936,647,884.33
 # exactly; as printed: 856,138,924.33, 136,088,884.33 and 149,045,284.33. The digits are right-aligned
 # with the column's other amounts (no glyph clipped).
+# 西安应急管理局 p32 (表13 三公): the 2018年 columns do not add up: 合计 24.08 = 公务接待 2.86 + 公务用车 21.22 (the
+# 三公 sum, 会议费 4.32 and 培训费 29.79 left out), and the 三公 小计 2.86 is 公务接待 alone (2.86 + 21.22 = 24.08);
+# the same per unit (125001: 合计 8.86 = 2.86 + 6.00, 小计 2.86). The 2019年 columns hold (83.74 = 28.38 + 19.06
+# + 36.30, 28.38 = 4.38 + 24.00), and each 增减变化情况 column is 2019 - 2018 (59.66 = 83.74 - 24.08, 25.52 =
+# 28.38 - 2.86), so it inherits the error. All 877 characters black, inside the page box, no images or curves.
 PUBLICATION_ERRORS: list[tuple[str, str, int, str, str]] = [
     ('北京/公安局_附件2：北京市公安局2026年度部门预算报表.pdf', 'expenditure', 3, 'total_row = sum(item rows)',
      '合计 [basic] printed 644876.932942, sum 632244.725104'),
@@ -95,6 +100,14 @@ PUBLICATION_ERRORS: list[tuple[str, str, int, str, str]] = [
     ('西安/人力资源和社会保障局_2026年部门预算.pdf', 'expenditure', 31,
      'total = general_budget + government_fund + superior_subsidy + business_income + operating_income + affiliate_income + institution_fund + carryover + prior_account_balance + other_income',
      '西安市人力资源和社会保障局 printed 24417.66, sum 24478.03; 西安市就业服务中心 printed 356.49, sum 360.31'),
+    ('西安/应急管理局_2026年部门预算.pdf', 'three_public', 32, 'total@prior_year = total@prior_year#2 + meeting@prior_year + training@prior_year',
+     '合计 printed 24.08, sum 36.97'),
+    ('西安/应急管理局_2026年部门预算.pdf', 'three_public', 32, 'total@prior_year#2 = abroad@prior_year + reception@prior_year + vehicle@prior_year',
+     '合计 printed 2.86, sum 24.08'),
+    ('西安/应急管理局_2026年部门预算.pdf', 'three_public', 32, 'total@change = total@change#2 + meeting@change + training@change',
+     '合计 printed 59.66, sum 46.77'),
+    ('西安/应急管理局_2026年部门预算.pdf', 'three_public', 32, 'total@change#2 = abroad@change + reception@change + vehicle@change',
+     '合计 printed 25.52, sum 4.30'),
     ('西安/科技创新局_2026年部门预算.pdf', 'summary', 42, 'heading_row = sum(numbered items) [expenditure]',
      '一、部门预算 [total] printed 936647884.33, sum 856138924.33'),
     ('西安/科技创新局_2026年部门预算.pdf', 'appropriation_summary', 45, 'heading_row = sum(numbered items) [expenditure]',

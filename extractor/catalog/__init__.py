@@ -57,6 +57,19 @@ class FuzzyIndex:
         _, score, idx = hit
         return Match(self._ids[idx], self._raw[idx], round(float(score), 1))
 
+    def prefix(self, text: str, min_len: int) -> Match | None:
+        """A label cut short by its cell (因公出国（ in a narrow vertical header): the one id whose aliases
+        start with it; None where it is short or opens aliases of several ids."""
+        query = self._norm(text)
+        if len(query) < min_len:
+            return None
+        hits = {(ident, raw) for alias, ident, raw in zip(self._aliases, self._ids, self._raw) if alias.startswith(query)}
+        ids = {ident for ident, _ in hits}
+        if len(ids) != 1:
+            return None
+        raw = min(r for _, r in hits)
+        return Match(ids.pop(), raw, round(100.0 * len(query) / len(self._norm(raw)), 1))
+
     def exact(self, text: str) -> str | None:
         query = self._norm(text)
         for alias, ident in zip(self._aliases, self._ids):

@@ -251,7 +251,8 @@ _FOLIO = re.compile(r"^[-—－]*\d{1,3}[-—－]*$")
 
 def _caption_cells(page: PageContent, region: Region) -> list[TextLine]:
     """Lines in the top rows of the region that hold at most one piece of text: titles, table numbers
-    and unit lines drawn inside the table frame."""
+    and unit lines drawn inside the table frame; or only labels (编制部门：… | 单位：万元 in the frame's
+    first row)."""
     rows: dict[float, list] = {}
     for cell in region.cells:
         rows.setdefault(round(cell[1]), []).append(cell)
@@ -259,7 +260,8 @@ def _caption_cells(page: PageContent, region: Region) -> list[TextLine]:
     for top in sorted(rows)[:5]:
         texts = [(cell, page.lines(cell)) for cell in rows[top]]
         filled = [(cell, lines) for cell, lines in texts if lines]
-        if len(filled) > 1:
+        if len(filled) > 1 and not all(unit_of(line.text) or department_of(line.text)
+                                       for _, lines in filled for line in lines):
             break
         for _, lines in filled:
             out += lines

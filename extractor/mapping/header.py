@@ -338,11 +338,13 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
                     if m:
                         key, score = m.value, m.score
             else:
-                m = index.match(leaf, settings.column_cutoff)
+                m = index.match(leaf, settings.column_cutoff) or index.prefix(leaf, settings.clipped_label_min)
                 if m:
                     key, score = m.value, m.score
                 elif len(path) > 1:     # a label wrapped over two header cells (因公出国（境） / 费用), or a path
-                    m = index.match("".join(path[-2:]), settings.column_cutoff) or \
+                    wrapped = "".join(path[-2:])
+                    m = index.match(wrapped, settings.column_cutoff) or \
+                        index.prefix(wrapped, settings.clipped_label_min) or \
                         index.match("".join(path), settings.column_cutoff)
                     if m:
                         key, score = m.value, m.score
@@ -354,6 +356,8 @@ def _map_values(seg: Segment, grid: Grid, settings: Settings) -> None:
             parent = index.match(path[-2], settings.column_cutoff)
             restates = catalog.normalise_column(path[-2]) in catalog.normalise_column(path[-1])
             spec.generic = parent is not None and parent.value == key and restates
+        if key in catalog.load("columns")["roles"]["subset_keys"] and not spec.of_which:
+            spec.of_which, spec.of_which_at = True, len(path) - 1     # 科研人员因公出国（境）费用: a part
         if key is not None and not spec.generic and len(path) > 1:
             key, spec.fund_heading = fund_part_key(path, key, index, settings.column_cutoff, generic)
         if key is None:
