@@ -40,8 +40,8 @@ def same_when_rounded(x: int | float, y: int | float, shown: tuple[int | None, i
     ea, eb = (-d if d is not None else v.as_tuple().exponent for d, v in zip(shown, (a, b)))
     if not (isinstance(ea, int) and isinstance(eb, int)) or ea == eb:
         return False
-    (coarse, ec), fine = ((a, ea), b) if ea > eb else ((b, eb), a)
-    if ec >= 0 and None in shown:
+    (coarse, ec, known), fine = ((a, ea, shown[0]), b) if ea > eb else ((b, eb, shown[1]), a)
+    if ec >= 0 and known is None:
         return False        # a whole value may have been printed 5.00: its decimals are not known
     try:
         return fine.quantize(Decimal(1).scaleb(ec), rounding=ROUND_HALF_UP) == coarse
