@@ -81,6 +81,12 @@ def test_corpus_upside_down_mediabox_pages():
     assert revenue["3、事业收入"] == 3555000
     spending = [r for r in t.rows if r.side == "expenditure" and r.name == "8、社会保障和就业支出"]
     assert spending and spending[0].values["total"] == 695200639.03
+    # 单位编 / 码 wrapped over two header cells is the unit code column, not amounts: a row per printed row
+    t = table_on(doc, 72)
+    assert (t.type, t.pages, len(t.rows)) == ("government_procurement", [72, 73, 74, 75, 76], 64)
+    assert (t.rows[0].name, t.rows[0].values) == ("合计", {"quantity": 267851.5, "total": 81447000})
+    assert [(r.unit_code, r.values["total"]) for r in t.rows[1:3]] == [("241", 1795000), ("241001", 1795000)]
+    assert all(c.status == "pass" for c in t.checks)
     assert table_on(doc, 71).type == "carryover_expenditure"
     assert table_on(doc, 77).type == "three_public"
     assert sum(1 for p in doc.performance if 79 in p.pages or 83 in p.pages) == 2
