@@ -128,15 +128,36 @@ def _header_words() -> tuple[tuple[frozenset[str], str], ...]:
                  for t in load("tables")["type"] for words in t.get("header_words", []))
 
 
+@lru_cache(maxsize=None)
+def _header_patterns() -> tuple[tuple[tuple[re.Pattern, ...], str], ...]:
+    return tuple((tuple(re.compile(p) for p in pats), t["id"])
+                 for t in load("tables")["type"] for pats in t.get("header_patterns", []))
+
+
 def type_by_header(cells: list[str]) -> str | None:
-    """The type an untitled table's first header row names: the whole row (``headers``) or words
-    standing anywhere in it (``header_words``)."""
+    """The type an untitled table's first header row names: the whole row (``headers``), words
+    standing anywhere in it (``header_words``) or cells of the shapes ``header_patterns`` give (a year
+    against a year: the words differ from file to file), each pattern matching a cell of its own."""
     row = tuple(norm_label(c) for c in cells if norm_label(c))
     hit = header_rules().get(row)
     if hit:
         return hit
     present = set(row)
-    return next((ident for words, ident in _header_words() if words <= present), None)
+    hit = next((ident for words, ident in _header_words() if words <= present), None)
+    if hit:
+        return hit
+    return next((ident for pats, ident in _header_patterns() if _each_own_cell(pats, row)), None)
+
+
+def _each_own_cell(patterns: tuple[re.Pattern, ...], row: tuple[str, ...]) -> bool:
+    """Every pattern matches a cell of the row, no cell serving two (tried in order: the lists are short)."""
+    used: set[int] = set()
+    for rx in patterns:
+        k = next((i for i, c in enumerate(row) if i not in used and rx.search(c)), None)
+        if k is None:
+            return False
+        used.add(k)
+    return True
 
 
 def keeps_raw(type_id: str) -> bool:

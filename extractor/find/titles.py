@@ -10,6 +10,7 @@ from ..text.clean import clean
 from ..read import PageContent, TextLine
 from ..settings import Settings
 from .regions import Region
+from .title_forms import best_match, without_number
 
 
 @dataclass
@@ -40,12 +41,14 @@ def reads_as_title(text: str) -> bool:
 
 
 def without_qualifier(text: str) -> str:
-    """The title without a bracketed qualifier printed after the form name (…表（一级项目）, …表（续）)."""
-    return _TRAILING_QUALIFIER.sub("", text)
+    """The title without a table number or a bracketed qualifier printed after the form name
+    (…表（预算表11）, …表（一级项目）, …表（续））."""
+    return _TRAILING_QUALIFIER.sub("", without_number(text))
 
 
 def match_title(text: str, settings: Settings) -> catalog.Match | None:
-    return catalog.title_index().match(text, settings.title_cutoff)
+    """The catalog type of a title, as printed or without the words around its form name (title_forms)."""
+    return best_match(text, settings.title_cutoff)
 
 
 def unit_of(text: str) -> str | None:

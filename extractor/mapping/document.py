@@ -56,11 +56,12 @@ def year(captions: list[Caption], first_pages: list[PageContent]) -> int | None:
 def doc_kind(captions: list[Caption], first_pages: list[PageContent]) -> str | None:
     """'budget' / 'final_account' by the stage words of the titles (catalog/document.toml [doc_kind]):
     预算 / 决算, and the performance forms, which belong to one stage too."""
-    titles = catalog.norm_label("".join(c.title or "" for c in captions))
-    if not titles:
-        titles = catalog.norm_label("".join(l.text for p in first_pages[:2] for l in p.lines()))
     words = catalog.load("document")["doc_kind"]
+    titles = catalog.norm_label("".join(c.title or "" for c in captions))
     final, budget = (sum(titles.count(catalog.norm_label(w)) for w in words[k]) for k in ("final_account", "budget"))
+    if final == budget == 0:        # no title, or none with a stage word (…内设机构信息): the opening pages
+        text = catalog.norm_label("".join(l.text for p in first_pages[:2] for l in p.lines()))
+        final, budget = (sum(text.count(catalog.norm_label(w)) for w in words[k]) for k in ("final_account", "budget"))
     if final == budget == 0:
         return None
     return "final_account" if final > budget else "budget"

@@ -90,7 +90,8 @@ def _role(path: list[str]) -> tuple[str, str | None]:
         return "code", levels[norm[-1]]
     if any(p in code or p.endswith(tuple(roles["code_suffixes"])) for p in norm):
         return "code", "full"
-    if any(p.endswith(tuple(catalog.norm_label(x) for x in roles["unit_code"])) for p in norm):
+    wrapped = norm + ["".join(norm[-2:])] if len(norm) > 1 else norm     # 单位编 / 码 wrapped over two cells
+    if any(p.endswith(tuple(catalog.norm_label(x) for x in roles["unit_code"])) for p in wrapped):
         return "unit_code", None
     if norm and norm[-1] in {catalog.norm_label(x) for x in roles["serial"]}:
         return "serial", None

@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from . import pdfium_calls as pc
+from .boxes import inside, on_page, visible
 from .page import Char, Edge, PageContent, char_maker
 
 _AXIS_TOL = 0.5  # a segment within this of horizontal/vertical counts as a ruling edge
@@ -36,7 +37,7 @@ class PdfiumReader:
         page = self._doc[index]
         scanned = False
         try:
-            x0, y0, x1, y1 = page.get_mediabox()
+            x0, y0, x1, y1 = visible(page.get_mediabox(), page.get_cropbox(fallback_ok=False)) or (0, 0, 612, 792)
             turn = _Turn(page.get_rotation(), x1 - x0, y1 - y0)
             content = PageContent(number=index + 1, width=turn.width, height=turn.height)
             hidden: set[int] = set()
@@ -109,6 +110,7 @@ def _chars(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ch
         rect = raw.FS_RECTF()
         at, loose_box, generated = ctypes.addressof(rect), pc.text_loose_box, pc.text_generated
         upright = turn.degrees == 0
+        width, height = turn.width, turn.height
         make = _make_char
         for i in range(n):
             ch = text[i] if aligned else tp.get_text_range(i, 1)
@@ -123,6 +125,8 @@ def _chars(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ch
                 c = make(ch, min(u0, u1), min(v0, v1), max(u0, u1), max(v0, v1))
             else:
                 c = Char(ch, *turn.box(u0, v0, u1, v1))
+            if not inside((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2, width, height):
+                continue            # drawn off the page (outside its visible box): no viewer shows it
             key = (ch, round(c.x0), round(c.top))
             if key in seen:  # fake bold: the same glyph drawn twice on itself
                 continue
@@ -279,7 +283,7 @@ def _edges(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ed
     if unseen:
         seen = _by_position(out)
         out += [e for box in unseen if _on_rulings(box, seen) for e in box]
-    return out
+    return on_page(out, turn.width, turn.height)
 
 
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))
