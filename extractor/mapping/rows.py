@@ -6,6 +6,7 @@ from .. import catalog
 from ..grid import Grid
 from ..models import CodeLevels, Label, Row
 from .header import Layout, Segment
+from .hierarchy import own_leaf_groups, repeated_totals, subtotal_headings, unit_code_rows
 from ..text.amounts import NotANumber, parse_amount, to_json_number
 
 _SPILL = re.compile(r"^([\u4e00-\u9fff（）()]+)\s*(-?[\d,]+(?:\.\d+)?)$")
@@ -193,10 +194,15 @@ def grid_rows(grid: Grid, layout: Layout, start: int, contexts: dict[int, dict] 
 
 
 def finish_kinds(rows: list[Row]) -> None:
-    """Document-order passes (repeatable: run again once codes are put right): a coded row with deeper
-    codes below it is a group; an uncoded row named like an organisation in a coded table is a unit
-    subtotal where what follows it is a unit's content (its classes, or its own units): a project
-    named …中心 among uncoded project rows is an item."""
+    """Document-order passes (repeatable: run again once codes are put right): unit codes, repeated
+    totals, own leaves and subtotal headings (hierarchy.py); a coded row with deeper codes below it is a
+    group; an uncoded row named like an organisation in a coded table is a unit subtotal where what
+    follows it is a unit's content (its classes, or its own units): a project named …中心 among uncoded
+    project rows is an item."""
+    unit_code_rows(rows)
+    repeated_totals(rows)
+    own_leaf_groups(rows)
+    subtotal_headings(rows)
     for i, row in enumerate(rows):
         if row.code and row.kind == "item":
             nxt = next((r for r in rows[i + 1:] if r.code and r.side == row.side), None)
