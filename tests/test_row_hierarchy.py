@@ -64,6 +64,19 @@ def test_unit_code_printed_as_subject_code_is_a_unit_subtotal(type_, page, units
     assert "fail" not in checks.values()
 
 
+@pytest.mark.parametrize("type_, page", [("general_budget_expenditure", 7), ("general_budget_basic_expenditure", 16)])
+def test_item_printed_with_its_own_two_digits_is_completed_from_the_class_above(type_, page):
+    """西安 应急管理局 p7: 208 社会保障和就业支出 115.11, then 05 行政事业单位离退休 113.28 (the 款's own digits), then
+    2080505 机关事业单位基本养老保险缴费支出 81.23 and 2080506 … 32.05: 05 is 20805, the group over them (it was a
+    bare code under no class, and no 类 = Σ 款 sum ran)."""
+    table = _table(corpus_doc(YINGJI), type_, page)
+    row = next(r for r in table.rows if r.name == "行政事业单位离退休")
+    assert (row.code, row.kind, row.flags, row.values["total"]) == ("20805", "group", ["code_completed"], 113.28)
+    assert row.code_levels.model_dump(by_alias=True) == {"class": "208", "item": "05", "subitem": None}
+    assert not [r for r in table.rows if r.code and len(r.code) == 2]
+    assert _checks(table)["group_rows = sum(children)"] == "pass"
+
+
 def test_unit_code_wrapped_over_two_header_cells_is_not_part_of_the_subject_code():
     """西安 应急管理局 pp30-31 (表12 政府采购): 科目编码 类 | 款 | 项 | 单位 / 编码 prints 224 | 01 | 06 | 125001: the code
     is 2240106 and the unit 125001 (was 2240106125001)."""

@@ -1,5 +1,5 @@
 """Which row heads which, where the kinds read off each row alone say it wrong: a unit's code printed in
-the subject-code column, a 合计 printed again on every page, a 款 printed twice (itself and its own leaf),
+the subject-code column, a 款 printed with its own two digits only, a 合计 printed again on every page, a 款 printed twice (itself and its own leaf),
 and a list's subtotal rows that print their label in a classification column, not the name column.
 
 Passes over one table's rows in document order, run by ``rows.finish_kinds`` (repeatable)."""
@@ -8,9 +8,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .. import catalog
-from ..models import Row
+from ..models import CodeLevels, Row
 
 REPEATED_TOTAL = "repeated_total"
+
+
+def levels_of(code: str) -> CodeLevels | None:
+    """类 / 款 / 项 of a joined subject code (3 / 5 / 7 digits)."""
+    if not code.isdigit() or len(code) < 3:
+        return None
+    return CodeLevels(**{"class": code[:3], "item": code[3:5] or None, "subitem": code[5:7] or None})
 
 
 @lru_cache(maxsize=None)
@@ -42,6 +49,24 @@ def unit_code_rows(rows: list[Row]) -> None:
             continue
         shapes.add(len(code))
         row.unit_code, row.code, row.code_levels, row.kind = row.unit_code or code, None, None, "unit"
+
+
+def bare_item_codes(rows: list[Row]) -> None:
+    """A 款 printed with its own two digits only in a full-code column (208 社会保障和就业支出, then 05
+    行政事业单位离退休, then 2080505 …) is 20805: the 类 above it and the full code below it both say so.
+    Flagged ``code_completed``; left bare where the code below does not continue it."""
+    for i, row in enumerate(rows):
+        code = row.code or ""
+        if len(code) != 2 or not code.isdigit():
+            continue
+        above = next((r for r in reversed(rows[:i]) if r.code and r.side == row.side and len(r.code) >= 3), None)
+        below = next((r for r in rows[i + 1:] if r.code and r.side == row.side), None)
+        if above is None or below is None:
+            continue
+        full = above.code[:3] + code
+        if below.code.startswith(full) and len(below.code) > len(full):
+            row.code, row.code_levels = full, levels_of(full)
+            row.flags = sorted({*row.flags, "code_completed"})
 
 
 def repeated_totals(rows: list[Row]) -> None:
