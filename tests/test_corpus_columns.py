@@ -412,7 +412,8 @@ def test_procurement_rows_under_a_project_keep_the_items_names():
     doc = extracted("江苏 江苏省政协办公厅2019年预算公开表.pdf")
     table = _table(doc, "government_procurement", 12)
     head = next(r for r in table.rows if r.values.get("total") == 300)
-    assert head.name is None and {k: v.name for k, v in head.classifications.items()} == {
+    # the 专项 row subtotals its items: a group named by its 专项名称 (tests/test_row_hierarchy.py)
+    assert (head.kind, head.name) == ("group", "办公设备购置费") and {k: v.name for k, v in head.classifications.items()} == {
         "special_project": "办公设备购置费", "economic": "办公设备购置"}
     item = _row(table, "台式计算机（20万以下）")
     assert (item.values, item.texts) == ({"total": 18}, {"procurement_form": "分散自行组织"})

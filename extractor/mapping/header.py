@@ -88,10 +88,12 @@ def _role(path: list[str]) -> tuple[str, str | None]:
     levels = roles["code_levels"]
     if norm and norm[-1] in levels:
         return "code", levels[norm[-1]]
+    unit_code = tuple(catalog.norm_label(x) for x in roles["unit_code"])
+    if len(norm) >= 2 and "".join(norm[-2:]).endswith(unit_code):
+        return "unit_code", None        # 单位 / 编码 wrapped over two header cells: not a subject-code column
     if any(p in code or p.endswith(tuple(roles["code_suffixes"])) for p in norm):
         return "code", "full"
-    wrapped = norm + ["".join(norm[-2:])] if len(norm) > 1 else norm     # 单位编 / 码 wrapped over two cells
-    if any(p.endswith(tuple(catalog.norm_label(x) for x in roles["unit_code"])) for p in wrapped):
+    if any(p.endswith(unit_code) for p in norm):
         return "unit_code", None
     if norm and norm[-1] in {catalog.norm_label(x) for x in roles["serial"]}:
         return "serial", None

@@ -6,6 +6,7 @@ from .. import catalog
 from ..grid import Grid
 from ..models import CodeLevels, Label, Row
 from .header import Layout, Segment
+from .hierarchy import bare_item_codes, levels_of, own_leaf_groups, repeated_totals, subtotal_headings, unit_code_rows
 from ..text.amounts import NotANumber, parse_amount, shown_places, to_json_number
 
 _SPILL = re.compile(r"^([\u4e00-\u9fff（）()]+)\s*(-?[\d,]+(?:\.\d+)?)$")
@@ -69,12 +70,6 @@ def _code(parts: list[tuple[str | None, str]]) -> tuple[str | None, CodeLevels |
         return None, None, leftover
     code = "".join(t for _, t in digits)
     return code, levels_of(code), leftover
-
-
-def levels_of(code: str) -> CodeLevels | None:
-    if not code.isdigit() or len(code) < 3:
-        return None
-    return CodeLevels(**{"class": code[:3], "item": code[3:5] or None, "subitem": code[5:7] or None})
 
 
 def _kind(name: str | None) -> str:
@@ -196,10 +191,16 @@ def grid_rows(grid: Grid, layout: Layout, start: int, contexts: dict[int, dict] 
 
 
 def finish_kinds(rows: list[Row]) -> None:
-    """Document-order passes (repeatable: run again once codes are put right): a coded row with deeper
-    codes below it is a group; an uncoded row named like an organisation in a coded table is a unit
-    subtotal where what follows it is a unit's content (its classes, or its own units): a project
-    named …中心 among uncoded project rows is an item."""
+    """Document-order passes (repeatable: run again once codes are put right): unit codes, bare 款 codes,
+    repeated totals, own leaves and subtotal headings (hierarchy.py); a coded row with deeper codes below it is a
+    group; an uncoded row named like an organisation in a coded table is a unit subtotal where what
+    follows it is a unit's content (its classes, or its own units): a project named …中心 among uncoded
+    project rows is an item."""
+    unit_code_rows(rows)
+    bare_item_codes(rows)
+    repeated_totals(rows)
+    own_leaf_groups(rows)
+    subtotal_headings(rows)
     for i, row in enumerate(rows):
         if row.code and row.kind == "item":
             nxt = next((r for r in rows[i + 1:] if r.code and r.side == row.side), None)

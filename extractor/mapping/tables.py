@@ -103,7 +103,11 @@ def assemble(parts: list[TablePart], settings: Settings) -> MappedTable:
         if i == 0:
             use, start = layout, layout.body_start
         elif part.layout.header_rows and part.layout.header_signature == layout.header_signature:
-            use, start = part.layout, part.layout.body_start
+            # the header printed again: the first page's columns, whose roles its body told (a 采购品目大类
+            # column blank on this page is still the name column)
+            use = _remap(layout, first.grid, part.grid, part.layout.body_start) \
+                if part.grid.n_cols == first.grid.n_cols else part.layout
+            start = use.body_start
         else:
             skip = part.layout.body_start if repeats_header(layout, part.layout) else 0
             use = _remap(layout, first.grid, part.grid, skip)

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from .. import catalog
+from ..mapping.hierarchy import REPEATED_TOTAL
 from ..mapping.tables import MappedTable, SumGroup
 from ..models import Check, Row, Table
 from .arith import compare, places, same_when_rounded
@@ -94,15 +95,20 @@ def table_checks(m: MappedTable) -> list[Check]:
         suffix = f" [{side}]" if side else ""
         checks += _row_checks(rows, columns, precision, suffix, whole)
     if set(sides) == {"revenue", "expenditure"}:
-        last = {s: next((r for r in reversed(_side_rows(table, s)) if r.kind == "total"), None) for s in sides}
+        last = {s: next((r for r in reversed(_side_rows(table, s)) if _is_total(r)), None) for s in sides}
         if all(last.values()):
             checks.append(_sum_check("revenue_total = expenditure_total",
                                      [(last["revenue"], [last["expenditure"]])], ["total"], precision, whole))
     return checks
 
 
+def _is_total(row: Row) -> bool:
+    """A total row, not one printed again on a continuation page."""
+    return row.kind == "total" and REPEATED_TOTAL not in row.flags
+
+
 def _total_row(table: Table, side: str | None, pattern: str | None) -> Row | None:
-    totals = [r for r in table.rows if r.kind == "total" and r.side == side]
+    totals = [r for r in table.rows if _is_total(r) and r.side == side]
     if pattern:
         rx = re.compile(pattern)
         hit = next((r for r in totals if rx.search(catalog.norm_label(r.name or ""))), None)

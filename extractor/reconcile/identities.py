@@ -9,6 +9,7 @@ import re
 
 from decimal import Decimal
 
+from ..mapping.hierarchy import REPEATED_TOTAL, own_leaves
 from ..models import Row
 from .arith import compare, dec, places
 
@@ -95,9 +96,16 @@ def _without_breakdowns(total: Row, previous: Row, body: list[Row]) -> list[Row]
     return body
 
 
+def _counted(rows: list[Row]) -> list[Row]:
+    """The rows an identity may use: a total printed again on a continuation page is no row of its own."""
+    return [r for r in rows if REPEATED_TOTAL not in r.flags]
+
+
 def code_pairs(rows: list[Row]) -> list[tuple[str, Pairs]]:
-    """Coded rows: each group = Σ its direct children; the total (or each unit subtotal) = Σ the
-    top-level codes under it."""
+    """Coded rows: each group = Σ its direct children (a 款 printed again as its own leaf has that one
+    child); the total (or each unit subtotal) = Σ the top-level codes under it."""
+    rows = _counted(rows)
+    leaves = own_leaves(rows)
     coded = [r for r in rows if r.code]
     if not coded:
         return []
@@ -110,12 +118,14 @@ def code_pairs(rows: list[Row]) -> list[tuple[str, Pairs]]:
                 break
             below.append(r)
         if not below:
+            if i + 1 < len(coded) and id(coded[i + 1]) in leaves and id(row) not in leaves:
+                pairs.append((row, [coded[i + 1]]))
             continue
         # a direct child has no other code of the block above it: 3010201 津贴补贴 printed under 301
         # without its 30102 is a child of 301, beside the 5-digit 30101
         codes = {r.code for r in below}
-        pairs.append((row, [r for r in below
-                            if not any(c != r.code and r.code.startswith(c) for c in codes)]))
+        pairs.append((row, [r for r in below if id(r) not in leaves
+                            and not any(c != r.code and r.code.startswith(c) for c in codes)]))
     if pairs:
         out.append(("group_rows = sum(children)", pairs))
     at = {id(r): i for i, r in enumerate(rows)}     # positions by identity: equal rows are distinct rows
@@ -156,7 +166,10 @@ def top_level(rows: list[Row]) -> list[Row]:
     any depth, codes repeated); a 款 or 项 printed without its 类 counts at the top too."""
     out: list[Row] = []
     stack: list[Row] = []
+    leaves = own_leaves(rows)
     for row in rows:
+        if id(row) in leaves:
+            continue            # a 款 printed again as its own leaf: counted once, as the 款
         if not row.code or row.kind == "unit":     # a unit row printed with its subject code starts afresh too
             if row.kind in ("unit", "total"):
                 stack = []
@@ -202,6 +215,7 @@ def heading_pairs(rows: list[Row]) -> list[tuple[str, Pairs]]:
     Unnumbered rows give no hierarchy: a block of them is summed only after an earlier total."""
     if any(r.code for r in rows):
         return []
+    rows = _counted(rows)
     out: list[tuple[str, Pairs]] = []
     pairs: Pairs = []
     previous, block = None, []
@@ -230,6 +244,9 @@ def heading_pairs(rows: list[Row]) -> list[tuple[str, Pairs]]:
             block.append(row)
     if pairs:
         out.append(("total_row = sum(rows above)", pairs))
+    leading = _leading_total(rows)
+    if leading:
+        out.append(("total_row = sum(headings below)", leading))
     head_pairs: Pairs = []
     for i, row in enumerate(rows):
         d = depth(row)
@@ -242,9 +259,61 @@ def heading_pairs(rows: list[Row]) -> list[tuple[str, Pairs]]:
                 break
             kids.append(r)
         levels = [x for x in map(depth, kids) if x is not None]
-        kids = [r for r in kids if levels and depth(r) == min(levels)]
+        kids = [r for r in kids if depth(r) == min(levels)] if levels else _subtotals(kids)
         if kids:
             head_pairs.append((row, kids))
     if head_pairs:
         out.append(("heading_row = sum(numbered items)", head_pairs))
+    subtotals = _subtotal_pairs(rows)
+    if subtotals:
+        out.append(("subtotal_row = sum(items below)", subtotals))
     return out
+
+
+def _subtotals(rows: list[Row]) -> list[Row]:
+    """Unnumbered group rows (a list's 专项 subtotals, a category's 小计): the parts of the heading or
+    total over them."""
+    return [r for r in rows if r.kind == "group" and depth(r) is None and not _of_which(r)]
+
+
+def _leading_total(rows: list[Row]) -> Pairs:
+    """A total printed first, over the numbered headings (or the subtotal rows) below it up to the next
+    total: 合计 1,624.42 over 一、货物 350.00 and 三、服务 1,274.42."""
+    if not rows or rows[0].kind != "total" or depth(rows[0]) is not None:
+        return []           # 一、本年支出合计 heads nothing: it is the first of the numbered rows
+    body = []
+    for r in rows[1:]:
+        if r.kind == "total":
+            break
+        if not _of_which(r):
+            body.append(r)
+    levels = [d for d in map(depth, body) if d is not None]
+    tops = [r for r in body if depth(r) == min(levels)] if levels else _subtotals(body)
+    return [(rows[0], tops)] if tops else []
+
+
+def _subtotal_pairs(rows: list[Row]) -> Pairs:
+    """Subtotal rows printed over their items: where the rows under a heading or total open with an
+    unnumbered group row, each such group = Σ the item rows after it up to the next row of another kind
+    (a group closing the items above it, a category's 小计, is summed by the total, not here)."""
+    pairs: Pairs = []
+    opened = False      # the current block (since a total or numbered heading) opened with a group row
+    current: Row | None = None
+    for i, row in enumerate(rows):
+        starts = i == 0 or rows[i - 1].kind == "total" or depth(rows[i - 1]) is not None
+        if row.kind == "total" or depth(row) is not None:
+            current = None
+            continue
+        if row.kind == "group" and not _of_which(row):
+            opened = opened or starts
+            current = row if opened else None
+            if current is not None:
+                pairs.append((current, []))
+            continue
+        if starts:
+            opened = False
+        if current is not None and row.kind == "item" and not _of_which(row):
+            pairs[-1][1].append(row)
+        elif row.kind != "item":
+            current = None
+    return [(g, kids) for g, kids in pairs if kids]

@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .. import catalog
-from ..mapping.rows import levels_of
+from ..mapping.hierarchy import levels_of
 from ..mapping.tables import MappedTable
 from ..models import Row
 
