@@ -233,3 +233,64 @@ def test_real_finals():
 def as_type(name: str) -> tuple[str, str]:
     doc = extracted(name)
     return doc.document_type, doc.document_type_evidence.text
+
+
+# ---- a circular, alone and as the cover letter bound before a disclosure's forms (drawn here) --------
+
+CIRCULAR = ["XX区财政局文件", "X财发〔2025〕3号", "关于公开2025年区级部门预算的通知",
+            "各预算单位：", "现将2025年部门预算公开有关事项通知如下，本年安排公开经费500万元，请遵照执行。"]
+
+
+def _circular(dst: Path) -> Path:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    font = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+    if not font.is_file():
+        pytest.skip(f"CJK font not installed: {font}")
+    pdfmetrics.registerFont(TTFont("circular-cjk", str(font), subfontIndex=0))
+    c = canvas.Canvas(str(dst), pagesize=(595.28, 841.89))
+    for i, line in enumerate(CIRCULAR):
+        c.setFont("circular-cjk", 16 if i < 3 else 11)
+        c.drawString(72, 760 - 36 * i, line)
+    c.showPage()
+    c.save()
+    return dst
+
+
+def _joined(parts: list[Path], dst: Path) -> Path:
+    import pypdfium2 as pdfium
+    out = pdfium.PdfDocument.new()
+    try:
+        for src in parts:
+            doc = pdfium.PdfDocument(str(src))
+            try:
+                out.import_pages(doc)
+            finally:
+                doc.close()
+        out.save(str(dst))
+    finally:
+        out.close()
+    return dst
+
+
+def test_circular_alone_is_other(tmp_path):
+    from extractor.pipeline import extract
+    doc = extract(_circular(tmp_path / "2025年XX局部门预算.pdf"))
+    assert (doc.document_type, doc.document_type_evidence.text, doc.document_type_evidence.page) == \
+        ("other", "X财发〔2025〕3号", 1)
+    assert doc.facts == []                                   # its 500万元 is no budget figure
+    assert doc.department != "XX局" and not [w for w in doc.warnings if w.code.endswith("_from_file_name")]
+
+
+def test_cover_letter_before_the_forms_is_a_disclosure(tmp_path):
+    """A circular bound before a budget's forms does not hide them: three typed tables make it a disclosure."""
+    from extractor.pipeline import extract
+    sample = Path(__file__).resolve().parents[1] / "samples" / "putuo_2025_budget.pdf"
+    alone = extract(sample)
+    doc = extract(_joined([_circular(tmp_path / "c.pdf"), sample], tmp_path / "bound.pdf"))
+    assert doc.document_type == "department_budget"
+    first = next(t for t in doc.tables if t.type != "unknown")
+    assert (doc.document_type_evidence.text, doc.document_type_evidence.page) == (first.title, first.pages[0])
+    assert [t.type for t in doc.tables] == [t.type for t in alone.tables]
+    assert len(doc.facts) == len(alone.facts) + 1               # the letter's 500万元 is read with the rest
