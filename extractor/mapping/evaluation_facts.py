@@ -1,5 +1,5 @@
 """The figures of a performance evaluation published on its own are its results (年初预算, 调整后预算,
-实际支出, 执行率, 得分), not a department's budget statement: catalog/facts.toml [[evaluation]] keys them so,
+实际支出, 执行率), not a department's budget statement: catalog/facts.toml [[evaluation]] keys them so,
 and the keys have no table counterpart to be checked against."""
 from __future__ import annotations
 
