@@ -103,6 +103,7 @@ def batch(in_dir: Path = typer.Argument(..., help="folder of PDFs (searched recu
                             memory_mb=memory_mb or None, executor=executor, scheduler=scheduler, progress=bar.update)
     bar.print_summary(summary)
     typer.echo(f"{summary.count('ok')} extracted, {summary.count('partial')} partial (damaged), "
+               f"{summary.set_aside()} set aside (not disclosures: document_type other), "
                f"{summary.count('skipped')} up to date, "
                f"{summary.count('failed')} failed; summary in {out_dir / '_summary.csv'}", err=True)
 
@@ -110,10 +111,12 @@ def batch(in_dir: Path = typer.Argument(..., help="folder of PDFs (searched recu
 @app.command()
 def export(folder: Path = typer.Argument(..., help="folder of extractor JSON (a batch output)"),
            fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
-           output: Path = typer.Option(..., "-o", "--output", help="numbers file; indicators go beside it")) -> None:
+           output: Path = typer.Option(..., "-o", "--output", help="numbers file; indicators go beside it"),
+           include_other: bool = typer.Option(False, "--include-other",
+                                              help="also export documents that are no disclosure (document_type other)")) -> None:
     """Tidy tables (SCHEMA.md): one row per number, one row per indicator."""
     from .write.tidy import export as run
-    numbers, indicators, n, m = run(folder, output, fmt)
+    numbers, indicators, n, m = run(folder, output, fmt, include_other)
     typer.echo(f"{n} numbers -> {numbers}; {m} indicators -> {indicators}", err=True)
 
 

@@ -265,6 +265,16 @@ class PerformanceTable(_Model):
     checks: list[Check] = Field(default_factory=list)
 
 
+DocumentType = Literal["department_budget", "unit_budget", "department_final", "unit_final",
+                       "performance_evaluation", "other"]
+
+
+class Evidence(_Model):
+    """The printed words that decided a document's type, and their page."""
+    text: str
+    page: Optional[int] = None
+
+
 class Document(_Model):
     schema_version: str = SCHEMA_VERSION
     extractor_version: str
@@ -272,6 +282,12 @@ class Document(_Model):
     department: Optional[str] = None
     year: Optional[int] = None
     doc_kind: Optional[Literal["budget", "final_account"]] = None
+    document_type: Optional[DocumentType] = Field(
+        default=None, description="what the document is, from its own pages (never the file name): department_budget "
+                                  "部门预算, unit_budget 单位预算, department_final 部门决算, unit_final 单位决算, "
+                                  "performance_evaluation 绩效评价报告/结果 on its own, other (not a disclosure)")
+    document_type_evidence: Optional[Evidence] = Field(
+        default=None, description="the printed words that decided document_type: {text, page}")
     tables: list[Table] = Field(default_factory=list)
     performance: list[PerformanceTable] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list, description="figures stated in the prose (outside tables)")

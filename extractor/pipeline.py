@@ -12,11 +12,13 @@ from .find.unruled import find_unruled
 from .grid import lattice_grid
 from .grid.stream import stream_grid
 from .mapping import document as docfields
+from .mapping.document_type import document_type, is_disclosure
+from .mapping.evaluation_facts import key_evaluation_facts
 from .mapping.facts import build_facts, prose_lines
 from .mapping.performance import build as build_performance, joins_performance, part_kind
 from .mapping.tables import MappedTable, TablePart, assemble, continues, new_part
 from .mapping.rows import finish_kinds
-from .models import Document, Seal, Source, Warning
+from .models import Document, Evidence, Seal, Source, Warning
 from .read import PageContent, open_pdf
 from .reconcile import correct_subjects, repair_tables, run_checks
 from .reconcile.facts_checks import document_checks
@@ -95,7 +97,11 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
             performance=performance,
             warnings=page_warnings,
         )
-    if doc.department is None or doc.year is None:
+        kind = document_type(first_pages, doc.tables, doc.performance, doc.doc_kind)
+        doc.document_type, doc.document_type_evidence = kind.type, Evidence(text=kind.text, page=kind.page)
+    disclosure = is_disclosure(doc.document_type)
+    if disclosure and (doc.department is None or doc.year is None):
+        # the file name is what a scraper gets wrong: only a disclosure's own missing fields come from it
         name_dept, name_year = docfields.from_file_name(path.name)
         if doc.department is None and name_dept:
             doc.department = name_dept
@@ -118,10 +124,13 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
     repair_tables(mapped, ocr_pages)     # scanned pages: OCR misreads put right by the sums, flagged
     run_checks(mapped)
     check_performance(doc.performance)   # 绩效自评表: Σ 得分 = 总分, 执行率, 得分 ≤ 分值
-    facts = build_facts(prose)           # figures stated in the text, checked against the tables
-    doc.facts = facts.facts
-    doc.checks, fact_warnings = document_checks(facts, doc.tables, doc.year, doc.doc_kind, ocr_pages)
-    doc.warnings += fact_warnings
+    if disclosure:                       # the prose of a circular is no budget statement: no facts
+        facts = build_facts(prose)       # figures stated in the text, checked against the tables
+        if doc.document_type == "performance_evaluation":
+            key_evaluation_facts(facts.facts)   # its figures are evaluation results
+        doc.facts = facts.facts
+        doc.checks, fact_warnings = document_checks(facts, doc.tables, doc.year, doc.doc_kind, ocr_pages)
+        doc.warnings += fact_warnings
     if not doc.tables and not doc.performance and not doc.facts:
         doc.warnings.append(Warning(code="no_tables", message="no ruled table found in the document"))
     return doc

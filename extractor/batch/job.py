@@ -9,13 +9,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import __version__
+from ..reconcile.disclosure import not_disclosure
 
 
 @dataclass
 class FileResult:
     file: str                     # path relative to the input folder
-    status: str                   # ok | partial | skipped | failed
+    status: str                   # ok | partial | not_disclosure | skipped | failed
     reason: str = ""
+    document_type: str = ""
     pages: int = 0
     tables: dict[str, int] = field(default_factory=dict)
     performance: int = 0
@@ -47,8 +49,10 @@ def current_output(pdf: Path, out: Path) -> dict | None:
 def skipped(rel: str, data: dict) -> FileResult:
     tables = data.get("tables", [])
     damage = damage_reason(data.get("warnings", []))
-    return FileResult(file=rel, status="skipped", reason=f"up to date (partial: {damage})" if damage else "up to date",
-                      pages=data["source"]["pages"],
+    aside = not_disclosure(data.get("document_type"), data.get("document_type_evidence"))
+    why = f"{aside[0]}: {'; '.join(aside[1])}" if aside else f"partial: {damage}" if damage else ""
+    return FileResult(file=rel, status="skipped", reason=f"up to date ({why})" if why else "up to date",
+                      document_type=data.get("document_type") or "", pages=data["source"]["pages"],
                       tables=dict(sorted(Counter(t["type"] for t in tables).items())),
                       performance=len(data.get("performance", [])),
                       checks_failed=sum(c["status"] == "fail" for t in tables for c in t.get("checks", [])))
@@ -73,7 +77,12 @@ def damage_reason(warnings) -> str:
 
 def summarise(rel: str, doc, seconds: float) -> FileResult:
     reason = damage_reason(doc.warnings)
-    return FileResult(file=rel, status="partial" if reason else "ok", reason=reason, pages=doc.source.pages,
+    status = "partial" if reason else "ok"
+    aside = not_disclosure(doc.document_type, doc.document_type_evidence)
+    if aside:                     # set aside: not what the researcher collects, whatever else it is
+        status, reason = aside[0], "; ".join(aside[1] + ([reason] if reason else []))
+    return FileResult(file=rel, status=status, reason=reason, document_type=doc.document_type or "",
+                      pages=doc.source.pages,
                       tables=dict(sorted(Counter(t.type for t in doc.tables).items())),
                       performance=len(doc.performance),
                       checks_failed=sum(c.status == "fail" for t in doc.tables for c in t.checks),

@@ -39,10 +39,10 @@ class BatchProgress:
         table = Table(title="batch summary")
         for col in ("status", "files", "pages"):
             table.add_column(col)
-        for status in ("ok", "partial", "skipped", "failed"):
+        for status in ("ok", "partial", "not_disclosure", "skipped", "failed"):
             rows = [r for r in summary.results if r["status"] == status]
             table.add_row(status, str(len(rows)), str(sum(r.get("pages", 0) for r in rows)))
         self.console.print(table)
         for r in summary.results:
-            if r["status"] in ("failed", "partial"):
+            if r["status"] in ("failed", "partial", "not_disclosure"):
                 self.console.print(f"{r['status']}: {r['file']}: {r['reason']}")

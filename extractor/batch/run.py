@@ -11,7 +11,7 @@ from ..write import atomic_write
 from .job import FileResult, current_output, skipped
 from .pool import Task, run_pool
 
-SUMMARY_FIELDS = ["file", "status", "reason", "pages", "tables", "performance", "checks_failed", "seconds", "peak_rss_mb"]
+SUMMARY_FIELDS = ["file", "status", "reason", "document_type", "pages", "tables", "performance", "checks_failed", "seconds", "peak_rss_mb"]
 
 
 def discover(in_dir: Path) -> list[Path]:
@@ -30,6 +30,10 @@ class BatchSummary:
 
     def count(self, status: str) -> int:
         return sum(r["status"] == status for r in self.results)
+
+    def set_aside(self) -> int:
+        """Files that are no disclosure (document_type `other`), extracted now or up to date."""
+        return sum(r.get("document_type") == "other" for r in self.results)
 
     def csv_text(self) -> str:
         buf = io.StringIO()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..batch.job import damage_reason
 from ..models import Document, Table
+from ..reconcile.disclosure import NOT_DISCLOSURE, not_disclosure
 from .inspect import COLOURS
 from .involved import Failure, failures, label
 
@@ -61,6 +62,8 @@ def _summary_key(summary: dict, rel: str, name: str) -> str:
 
 
 def _status(row: dict, doc: Document) -> str:
+    if not_disclosure(doc.document_type):      # set aside, whatever its pages are
+        return NOT_DISCLOSURE
     damage = damage_reason(doc.warnings)
     status = row.get("status") or "ok"
     if status == "skipped":                    # up to date on a re-run: what it was, not how it ran
@@ -91,11 +94,16 @@ def _page(entries: list[dict]) -> str:
     statuses = sorted({e["status"] for e in entries})
     rules: Counter = Counter()
     blocks = []
+    aside = [e for e in entries if e["status"] == NOT_DISCLOSURE]     # a group of their own, at the end
+    entries = [e for e in entries if e["status"] != NOT_DISCLOSURE]
     few = sum(1 for e in entries if e["status"] != "ok" or _failing(e)) <= 10
     for e in entries:
         block, file_rules = _file_block(e, opened=few and (e["status"] != "ok" or _failing(e)))
         rules.update(file_rules)
         blocks.append(block)
+    if aside:
+        blocks.append(_aside_group(aside))
+    entries = entries + aside
     counts = Counter(e["status"] for e in entries)
     head = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     return _TEMPLATE.format(
@@ -158,6 +166,24 @@ def _file_block(e: dict, opened: bool = False) -> tuple[str, set[str]]:
         body.append(_failure_block(doc.tables[f.table], f, crop, opened=len(fails) <= 3))
     return (f'<details class="file" {attrs}{" open" if opened else ""}><summary>{line}</summary>'
             f'{"".join(body)}</details>'), rules
+
+
+def _aside_group(aside: list[dict]) -> str:
+    """Files that are no disclosure (a circular, a form, a gazette page saved under a budget's name): listed
+    with what they are and the printed words that say so, apart from the disclosures."""
+    items = []
+    for e in aside:
+        doc: Document = e["doc"]
+        ev = doc.document_type_evidence
+        why = f"{ev.text} (p. {ev.page})" if ev and ev.page else (ev.text if ev else "")
+        attrs = (f'data-place="{html.escape(_place(e["file"]))}" data-status="{NOT_DISCLOSURE}" data-rules=""')
+        items.append(f'<details class="file" {attrs}><summary><span class="st {NOT_DISCLOSURE}">{NOT_DISCLOSURE}</span> '
+                     f'<b>{html.escape(e["file"])}</b> <span>{doc.source.pages} pages · '
+                     f'{html.escape(doc.document_type or "")}</span> <span class="why">{html.escape(why)}</span>'
+                     f'</summary></details>')
+    return (f'<section class="aside" id="not-disclosures"><h2>Not disclosures: {len(aside)} files set aside</h2>'
+            f'<p>Their type, decided from their own pages, is <code>other</code>: left out of the export '
+            f'unless <code>--include-other</code>.</p>{"".join(items)}</section>')
 
 
 def _failure_block(table: Table, f: Failure, crop: str | None, opened: bool) -> str:
@@ -248,6 +274,7 @@ details.file>summary{cursor:pointer}
 details.check{margin:.4em 0 .4em 1.5em;border-left:3px solid #d33;padding-left:.6em}
 .st{display:inline-block;min-width:4.5em;padding:0 .3em;border-radius:3px;color:#fff;text-align:center}
 .st.ok{background:#2a7}.st.partial{background:#e90}.st.failed{background:#c33}.st.skipped{background:#888}
+.st.not_disclosure{background:#669}section.aside{margin-top:1.5em;border-top:2px solid #669}
 .bad{color:#c33;font-weight:bold}.good{color:#2a7}.why{color:#a60}.rule{font-family:monospace;color:#c33}
 .pair{display:flex;gap:1em;align-items:flex-start;flex-wrap:wrap}.grid{max-height:520px;overflow:auto}
 table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:1px 4px;text-align:right}

@@ -10,7 +10,7 @@ from typing import Iterator
 from ..mapping.facts import money_factor
 from ..text.amounts import YUAN_PER_UNIT
 
-NUMBER_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind", "table_type", "table_title",
+NUMBER_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind", "document_type", "table_type", "table_title",
                  "table_index", "page", "row_index", "row_kind", "side", "code", "name", "column_key",
                  "column_label", "measure", "value", "unit", "value_yuan", "flags"]
 INDICATOR_FIELDS = ["source_file", "source_sha256", "department", "year", "table_type", "unit_name", "project_name",
@@ -39,7 +39,8 @@ def value_yuan(value: float | int, unit: str | None) -> float | None:
 
 def number_rows(doc: dict) -> Iterator[dict]:
     base = {"source_file": doc["source"]["file"], "source_sha256": doc["source"]["sha256"],
-            "department": doc.get("department"), "year": doc.get("year"), "doc_kind": doc.get("doc_kind")}
+            "department": doc.get("department"), "year": doc.get("year"), "doc_kind": doc.get("doc_kind"),
+            "document_type": doc.get("document_type")}
     for ti, table in enumerate(doc.get("tables", [])):
         columns = {(c["id"], c.get("side")): c for c in table.get("columns", [])}
         for ri, row in enumerate(table.get("rows", [])):
@@ -119,14 +120,17 @@ def fact_rows(doc: dict) -> Iterator[dict]:
             f: None if fact.get(f) is None else float(fact[f]) for f in _FACT_FLOATS}
 
 
-def documents(folder: Path) -> Iterator[dict]:
+def documents(folder: Path, include_other: bool = False) -> Iterator[dict]:
+    """The extractor outputs below ``folder``; documents typed `other` (not disclosures: circulars, forms
+    a scraper saved under a budget's name) only when asked for."""
     for path in sorted(folder.rglob("*.json"), key=lambda p: p.relative_to(folder).as_posix()):
         if path.name.startswith("_"):
             continue
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
         if isinstance(data, dict) and "source" in data and "tables" in data:
-            yield data
+            if include_other or data.get("document_type") != "other":
+                yield data
 
 
 def _write(rows: list[dict], fields: list[str], path: Path, fmt: str) -> None:
@@ -152,17 +156,19 @@ def _write(rows: list[dict], fields: list[str], path: Path, fmt: str) -> None:
     tmp.replace(path)
 
 
-def export(folder: str | Path, output: str | Path, fmt: str = "csv") -> tuple[Path, Path, int, int]:
+def export(folder: str | Path, output: str | Path, fmt: str = "csv",
+           include_other: bool = False) -> tuple[Path, Path, int, int]:
     """Write the numbers to ``output`` and beside it the indicators (``<stem>.indicators<suffix>``), the
     self-evaluation indicators (``<stem>.self_evaluation<suffix>``) and the performance forms, one row per
-    project (``<stem>.projects<suffix>``), and the figures stated in the prose (``<stem>.facts<suffix>``)."""
+    project (``<stem>.projects<suffix>``), and the figures stated in the prose (``<stem>.facts<suffix>``).
+    Documents that are no disclosure (document_type `other`) are left out unless ``include_other``."""
     folder, output = Path(folder), Path(output)
     numbers: list[dict] = []
     indicators: list[dict] = []
     evaluations: list[dict] = []
     projects: list[dict] = []
     facts: list[dict] = []
-    for doc in documents(folder):
+    for doc in documents(folder, include_other):
         numbers.extend(number_rows(doc))
         indicators.extend(indicator_rows(doc))
         evaluations.extend(self_evaluation_rows(doc))
