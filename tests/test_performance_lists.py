@@ -1,0 +1,87 @@
+"""Project lists of 项目支出绩效表 (one row per project) and 广州's coded one-cell indicator lists: the list
+templates of samples/project_lists.py against the generator's data, and 广州市生态环境局 read off its pages."""
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+
+import pytest
+
+from extractor.pipeline import extract
+
+from conftest import ROOT, corpus_doc
+
+sys.path.insert(0, str(ROOT / "samples"))
+import project_lists as gen  # noqa: E402
+
+ECO = "广州/2026年广州市生态环境局部门预算.pdf"
+
+
+def _ind(i):
+    return (i.level1, i.level2, i.level3, i.target_raw, i.comparator, i.target_value, i.target_unit, i.period_target_raw)
+
+
+def test_coded_serialized_levels_split():
+    """1.1－产出指标，11－数量指标，…: full-width dashes, levels parted by commas, numbering restarting (1、 again),
+    a 二级 coded under another 一级 (2－效益指标，31－服务对象满意度) and a 三级 holding separators of its own."""
+    from extractor.mapping.indicators import is_serialized, parse_serialized
+    text = ("1.1－产出指标，12－质量指标，年度考核不合格率；实施周期指标值：≤30%，年度指标值：≤30%;2、4－成本指标，"
+            "41－经济成本指标，薪酬支出成本；实施周期指标值：≤7万元/人，年度指标值：≤7万元/人；3、2－效益指标，31－服务对象"
+            "满意度，系统维护；数据整合、对接；实施周期指标值》90%，年度指标值》90%;1、1－产出指标，11－数量指标，聘用人员数量；"
+            "实施周期指标值：10人，年度指标值：10人；")
+    assert is_serialized(text)
+    assert parse_serialized(text) == [
+        ("产出指标", "质量指标", "年度考核不合格率", "≤30%", "≤30%"),
+        ("成本指标", "经济成本指标", "薪酬支出成本", "≤7万元/人", "≤7万元/人"),
+        ("效益指标", "服务对象满意度", "系统维护；数据整合、对接", "》90%", "》90%"),
+        ("产出指标", "数量指标", "聘用人员数量", "10人", "10人")]
+
+
+def test_guangzhou_eco_one_cell_indicator_lists():
+    """p. 47: 机构运行辅助经费 (70.00) and 可移动式喷雾降尘服务专项经费 (39.40), each list in one 绩效指标 cell."""
+    doc = corpus_doc(ECO)
+    aux = next(p for p in doc.performance if p.project_name == "机构运行辅助经费" and 47 in p.pages)
+    assert (aux.year_amount, aux.fiscal_amount, aux.unit_name) == (70, 70, "广州市生态环境局越秀分局")
+    assert [_ind(i) for i in aux.indicators] == [
+        ("产出指标", "质量指标", "年度考核不合格率", "≤30%", "≤", 30, "%", "≤30%"),
+        ("成本指标", "经济成本指标", "薪酬支出成本", "≤7万元/人", "≤", 7, "万元/人", "≤7万元/人"),
+        ("效益指标", "社会效益", "人员辞退率", "≤30%", "≤", 30, "%", "≤30%"),
+        ("产出指标", "数量指标", "聘用人员数量", "10人", None, 10, "人", "10人")]
+    spray = next(p for p in doc.performance if p.project_name == "可移动式喷雾降尘服务专项经费")
+    assert spray.year_amount == 39.4 and len(spray.indicators) == 8
+    assert _ind(spray.indicators[2])[:4] == ("满意度指标", "服务对象满意度", "涉喷雾降尘的重复投诉率", "≤30%")
+    assert _ind(spray.indicators[-1]) == ("产出指标", "数量指标", "配备设备数量", "2台", None, 2, "台", "2台")
+    # every indicator of the file has its 年度指标值 but one, printed blank (总结报告通过专家评审, 年度指标值：)
+    missing = [(p.project_name, i.level3) for p in doc.performance for i in p.indicators if not i.target_raw]
+    assert missing == [(missing[0][0], "总结报告通过专家评审")]
+
+
+def test_same_project_name_under_three_units_is_three_projects():
+    """p. 122: 机构运行辅助经费 printed under 南沙第六环保所, 南沙第七环保所 and 南沙环境监测站: three projects."""
+    doc = corpus_doc(ECO)
+    aux = [p for p in doc.performance if p.project_name == "机构运行辅助经费" and p.pages == [122]]
+    assert [(p.unit_name, p.year_amount, len(p.indicators)) for p in aux] == [
+        ("广州市生态环境局南沙第六环保所", 30.34, 5), ("广州市生态环境局南沙第七环保所", 94.89, 5),
+        ("广州市生态环境局南沙环境监测站", 33.4, 5)]
+
+
+@pytest.mark.parametrize("name", list(gen.LISTS))
+def test_project_list_rows_are_projects(name):
+    """Each row of the list is a project entry with its unit, amount and goal; the 合计 is none; nothing is dropped
+    (a project named like the one above under another unit included)."""
+    spec = gen.LISTS[name]
+    doc = extract(ROOT / "samples" / "project_lists" / f"{name}.pdf")
+    got = [(p.unit_name, p.project_name, p.year_amount) for p in doc.performance]
+    want = [(u, n, float(Decimal(a.replace(",", ""))) if "." in a else int(a.replace(",", "")))
+            for u, n, a in spec["rows"]]
+    assert got == want
+    field = "overall_goal" if "总体" in spec["header"][-1] else "annual_goal"
+    assert [getattr(p, field) for p in doc.performance] == [gen._GOAL.format(unit=u, name=n) for u, n, _ in spec["rows"]]
+    assert all(p.type == "project_performance" and not p.warnings for p in doc.performance)
+    assert sum(Decimal(str(p.year_amount)) for p in doc.performance) == gen.total(spec["rows"])
+
+
+def test_seventeen_projects_171462_41():
+    doc = extract(ROOT / "samples" / "project_lists" / "list_numbered.pdf")
+    assert len(doc.performance) == 17 and gen.total(gen.LISTS["list_numbered"]["rows"]) == Decimal("171462.41")
+    assert [p.pages for p in doc.performance].count([2]) == 7
