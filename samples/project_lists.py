@@ -185,7 +185,7 @@ def draw_form() -> Path:
     for label, key in (("项目总体绩效目标", "overall_goal"), ("项目实施期目标", "period_goal"), ("年度绩效目标", "annual_goal")):
         y = _table(c, [xs[0], xs[1], xs[-1]], [[label, f[key]]], y, [28.0], ["l", "l"])
     gx = [50.0, 150.0, 280.0, 520.0, 650.0, W - 50]
-    rows = [["一级指标", "二级指标", "三级指标", "指标值", "分值"]] + [list(i) for i in f["indicators"]]
+    rows = [["一级指标", "二级指标", "三级指标", "指标值", "分值权重（90分）"]] + [list(i) for i in f["indicators"]]
     _table(c, gx, rows, y, [22.0] * len(rows), ["c", "c", "l", "c", "c"])
     c.showPage()
     c.save()

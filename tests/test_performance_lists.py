@@ -85,3 +85,58 @@ def test_seventeen_projects_171462_41():
     doc = extract(ROOT / "samples" / "project_lists" / "list_numbered.pdf")
     assert len(doc.performance) == 17 and gen.total(gen.LISTS["list_numbered"]["rows"]) == Decimal("171462.41")
     assert [p.pages for p in doc.performance].count([2]) == 7
+
+
+# ---- amounts and texts of a form that no field held ----------------------------------------------
+def test_form_amounts_without_a_field_kept():
+    """上年结转 750.00 beside 当年预算, 其中：补助区县 12,700.00: `other_amounts` {label, value}; 项目实施期目标 beside
+    项目总体绩效目标: `period_goal`; the 分值权重（90分） column: each indicator's `points`."""
+    f = gen.FORM
+    doc = extract(ROOT / "samples" / "project_lists" / "form_extra_amounts.pdf")
+    [form] = doc.performance
+    amounts = dict(f["amounts"])
+    assert (form.total_amount, form.year_amount) == (15200, 14450) == tuple(
+        int(Decimal(amounts[k].replace(",", ""))) for k in ("项目资金总额", "当年预算"))
+    assert [(a.label, a.value) for a in form.other_amounts] == [
+        (label, int(Decimal(v.replace(",", "")))) for label, v in f["amounts"][2:]]
+    assert (form.overall_goal, form.period_goal, form.annual_goal) == (f["overall_goal"], f["period_goal"], f["annual_goal"])
+    assert [(i.level3, i.target_raw, i.points) for i in form.indicators] == [
+        (l3, target, int(points)) for _, _, l3, target, points in f["indicators"]]
+
+
+def test_chongqing_city_spending_kept():
+    """重庆市科学技术局 p. 27 (市级重点专项资金绩效目标表): 当年预算 109,703.00 | 市级支出 109,703.00 | 补助区县 (blank)."""
+    [form] = [p for p in corpus_doc("重庆/2026年重庆市科学技术局部门预算.pdf").performance if 27 in p.pages]
+    assert form.year_amount == 109703
+    assert [(a.label, a.value) for a in form.other_amounts] == [("市级支出", 109703)]
+
+
+def test_xian_points_column_and_goals_under_their_labels():
+    """西安 专项资金总体绩效目标表: the 分值权重（90分） column (公安局 p. 52) and 实施期总目标 | 年度目标 printed over
+    their texts (科技创新局 p. 77)."""
+    police = corpus_doc("西安/2026年西安市公安局部门预算.pdf")
+    [form] = [p for p in police.performance if 52 in p.pages]
+    assert [(i.level3, i.target_raw, i.points) for i in form.indicators[-8:]] == [      # the rows p. 52 prints
+        ("仓储服务监控时长(小时/天)", "24", 4), ("提升专业训练能力", "有效", 6), ("危爆物品存放安全率（%）", "100%", 6),
+        ("对扣押涉案危废物品有效管控（%）", "100%", 6), ("提升公安新质战斗力和应急处突能力", "长期", 6),
+        ("保障扣押涉案危废物品处置能力", "长期", 6), ("社会治安满意度（%）", "≥85%", 5), ("民警满意度（%）", "≥90%", 5)]
+    science = corpus_doc("西安/科技创新局_2026年部门预算.pdf")
+    [talent] = [p for p in science.performance if p.project_name == "西安市引进海外高层次人才智力项目"]
+    assert talent.period_goal == "通过项目引进我市紧缺的海外高层次人才不少于100名，实现新增知识产权不少于25项。"
+    assert talent.annual_goal == talent.period_goal
+    assert talent.indicators[0].level3 == "引进海外高层次人才数量" and talent.indicators[0].target_raw == "100人"
+
+
+def test_tidy_export_keeps_the_new_amounts(tmp_path):
+    import csv
+    from extractor.write import document_json
+    from extractor.write.tidy import export
+    doc = extract(ROOT / "samples" / "project_lists" / "form_extra_amounts.pdf")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "form.json").write_text(document_json(doc), encoding="utf-8")
+    export(tmp_path / "out", tmp_path / "tidy.csv", "csv")
+    [project] = list(csv.DictReader(open(tmp_path / "tidy.projects.csv", encoding="utf-8")))
+    assert project["other_amounts"] == "上年结转=750;其中：补助区县=12700"
+    assert project["period_goal"] == gen.FORM["period_goal"]
+    rows = list(csv.DictReader(open(tmp_path / "tidy.indicators.csv", encoding="utf-8")))
+    assert [r["points"] for r in rows] == ["20.0", "20.0", "30.0", "30.0"]
