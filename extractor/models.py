@@ -253,6 +253,8 @@ class PerformanceTable(_Model):
     other_amount: Optional[Number] = Field(default=None, description="of the project's amount: 其他资金")
     unit_total: Optional[Number] = Field(default=None, description="a project list's subtotal printed on the row "
                                          "of this project's unit (二级部门) above its projects")
+    list_total: Optional[Number] = Field(default=None, description="the 合计 a project list prints under its "
+                                         "projects (the same on every project of the list)")
     other_amounts: list[LabeledAmount] = Field(
         default_factory=list, description="amounts of the form no field takes (上年结转, 市级支出, 补助区县 …), "
                                           "`{label, value}` with the label as printed")

@@ -79,6 +79,20 @@ def test_project_list_rows_are_projects(name):
     assert [getattr(p, field) for p in doc.performance] == [gen._GOAL.format(unit=u, name=n) for u, n, _ in spec["rows"]]
     assert all(p.type == "project_performance" and not p.warnings for p in doc.performance)
     assert sum(Decimal(str(p.year_amount)) for p in doc.performance) == gen.total(spec["rows"])
+    # the 合计 row is no project: it is the list's total, checked against the projects' sum
+    assert {Decimal(str(p.list_total)) for p in doc.performance} == {gen.total(spec["rows"])}
+    assert [(c.rule, c.status) for c in doc.performance[0].checks] == [("project_list.total", "pass")]
+
+
+def test_list_total_check_names_a_lost_row():
+    from extractor.models import PerformanceTable
+    from extractor.reconcile.performance_checks import list_totals
+    forms = [PerformanceTable(type="project_performance", pages=[1], title="t", year_amount=a, list_total=171462.41)
+             for a in (100000, 62666.5)]
+    list_totals(forms)
+    [check] = forms[0].checks
+    assert (check.rule, check.status, check.detail) == (
+        "project_list.total", "fail", "printed 171462.41, Σ 2 projects 162666.5")
 
 
 def test_seventeen_projects_171462_41():

@@ -59,6 +59,7 @@ class _Reader(ListRows, KeyValueRows):
         self.tasks: pf.TaskList | None = None
         self.list_unit: str | None = None     # the unit row above a list's projects (广州)
         self.list_unit_total = None           # ... and the subtotal it prints
+        self.list_total = None                # the 合计 a list prints under its projects
         self.list_head: tuple | None = None   # (grid, cell) of the last project name cell of a list
         self.heads: tuple | None = None       # (grid, {(col, last col): field}) of text labels over their values
         self.new_form()
@@ -315,6 +316,9 @@ class _Reader(ListRows, KeyValueRows):
                 t.warnings.append(Warning(code="empty_form", message="the form is printed with no project and no "
                                           "indicators (a blank template)", page=t.pages[0]))
             out.append(t)
+        for t in out:
+            if self.list_total is not None and t.type == "project_performance":
+                t.list_total = self.list_total
         return out
 
 

@@ -60,6 +60,11 @@ class ListRows:
         key_role = "project" if "project" in cols else "unit"
         head = grid.at(r, cols[key_role]) if key_role in cols else None
         last = self.list_head
+        if any(pf.is_total(text(k)) for k in ("project", "unit")) \
+                and not any(text(x) for x in ("level1", "level2", "level3", "target")):
+            # the list's 合计: no project, its amount checked against the projects' sum
+            self.list_total = pf.amount(text("amount") or text("year_budget") or text("project_total"))
+            return
         if self._goal_goes_on(grid, r, head, text):
             return
         if head is None and key_role == "project" and last is not None and last[0] is grid and r > last[1].last_row:
