@@ -56,6 +56,14 @@ def test_guangzhou_eco_one_cell_indicator_lists():
     assert missing == [(missing[0][0], "总结报告通过专家评审")]
 
 
+def test_unit_subtotal_within_the_rounding_of_its_projects():
+    """p. 1: 广州市生态环境局 prints 12,887.86 over 50 projects whose printed amounts sum to 12,887.88: each amount
+    is rounded to the cent, so a sum of 50 may be off by up to 0.25."""
+    first = corpus_doc(ECO).performance[0]
+    assert [(c.rule, c.status, c.detail) for c in first.checks] == [
+        ("project_list.unit_total", "pass", "广州市生态环境局: printed 12887.86, Σ 50 projects 12887.88")]
+
+
 def test_same_project_name_under_three_units_is_three_projects():
     """p. 122: 机构运行辅助经费 printed under 南沙第六环保所, 南沙第七环保所 and 南沙环境监测站: three projects."""
     doc = corpus_doc(ECO)

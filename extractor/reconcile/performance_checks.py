@@ -110,6 +110,11 @@ def funds_split(t: PerformanceTable) -> Check:
     return Check(rule=rule, status="pass", detail=f"{len(sums)} sums hold")
 
 
+def _rounding(n: int) -> Decimal:
+    """How far a printed total may be from the sum of ``n`` printed amounts, each rounded to the cent."""
+    return max(_SCORE_TOLERANCE, Decimal("0.005") * n)
+
+
 def unit_totals(forms: list[PerformanceTable]) -> None:
     """Each run of projects under one unit row that prints a subtotal: the subtotal is their sum."""
     rule = "project_list.unit_total"
@@ -130,7 +135,7 @@ def unit_totals(forms: list[PerformanceTable]) -> None:
             check = Check(rule=rule, status="skipped", detail="a project under the unit prints no amount")
         else:
             total = sum((_d(a) for a in amounts), Decimal(0))
-            ok = abs(total - _d(run[0].unit_total)) <= _SCORE_TOLERANCE
+            ok = abs(total - _d(run[0].unit_total)) <= _rounding(len(run))
             detail = f"{run[0].unit_name}: printed {run[0].unit_total}, Σ {len(run)} projects {_fmt(total)}"
             check = Check(rule=rule, status="pass" if ok else "fail", detail=detail)
         run[0].checks = run[0].checks + [check]
@@ -156,7 +161,7 @@ def list_totals(forms: list[PerformanceTable]) -> None:
         if len(known) < len(run):
             check = Check(rule=rule, status="skipped", detail=detail + f" ({len(run) - len(known)} print no amount)")
         else:
-            ok = abs(total - _d(run[0].list_total)) <= max(_SCORE_TOLERANCE, Decimal("0.005") * len(run))
+            ok = abs(total - _d(run[0].list_total)) <= _rounding(len(run))
             check = Check(rule=rule, status="pass" if ok else "fail", detail=detail)
         run[0].checks = run[0].checks + [check]
 
