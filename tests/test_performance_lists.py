@@ -147,6 +147,10 @@ def test_xian_points_column_and_goals_under_their_labels():
     assert talent.period_goal == "通过项目引进我市紧缺的海外高层次人才不少于100名，实现新增知识产权不少于25项。"
     assert talent.annual_goal == talent.period_goal
     assert talent.indicators[0].level3 == "引进海外高层次人才数量" and talent.indicators[0].target_raw == "100人"
+    # 医疗保障局 p. 50 prints the template blank: its 目标1：目标2：目标3：…… prompts are no goals
+    [blank] = [p for p in corpus_doc("西安/医疗保障局_2026年部门预算.pdf").performance if p.pages == [50]]
+    assert (blank.period_goal, blank.annual_goal) == (None, None)
+    assert [w.code for w in blank.warnings][-1] == "empty_form"
 
 
 def test_tidy_export_keeps_the_new_amounts(tmp_path):

@@ -83,6 +83,14 @@ def leading_field(text: str) -> tuple[str, str] | None:
     return None
 
 
+_PLACEHOLDER = re.compile(r"(?:(?:目标|指标)\s*\d+\s*[：:]|[.…·。\s])+")
+
+
+def is_placeholder(text: str | None) -> bool:
+    """目标1：目标2：目标3：……: the numbered prompts of a blank template, no text of the form's own."""
+    return _PLACEHOLDER.fullmatch(text or "") is not None
+
+
 def is_label(text: str) -> bool:
     return any(match(text, s) is not None for s in ("fields", "groups", "budget", "other_labels", "amount_labels"))
 

@@ -51,6 +51,8 @@ class KeyValueRows:
             found.append((keys[0], cell.text))
         t = self.form.table
         for key, text in found:
+            if pf.is_placeholder(text):
+                continue                             # 目标1：目标2：……: a blank template's prompts
             attr = "annual_goal" if key == "overall_goal" and t.type == "department_performance" else key
             if getattr(t, attr):
                 pf.append_text(t, key, text)         # the text goes on in the rows below
