@@ -2,6 +2,7 @@
 project; the name and goal cells a page break cuts are read whole across the break."""
 from __future__ import annotations
 
+from .. import catalog
 from ..grid import Grid
 from ..models import PerformanceTable, Warning
 from . import performance_fields as pf
@@ -62,8 +63,9 @@ class ListRows:
         last = self.list_head
         if any(pf.is_total(text(k)) for k in ("project", "unit")) \
                 and not any(text(x) for x in ("level1", "level2", "level3", "target")):
-            # the list's 合计: no project, its amount checked against the projects' sum
-            self.list_total = pf.amount(text("amount") or text("year_budget") or text("project_total"))
+            # the list's 合计: no project, its amount checked against the projects' sum (a 小计 is a part's)
+            if not any(catalog.norm_label(text(k)) == "小计" for k in ("project", "unit")):
+                self.list_total = pf.amount(text("amount") or text("year_budget") or text("project_total"))
             return
         if self._goal_goes_on(grid, r, head, text):
             return
