@@ -61,10 +61,10 @@ class ListRows:
         key_role = "project" if "project" in cols else "unit"
         head = grid.at(r, cols[key_role]) if key_role in cols else None
         last = self.list_head
-        if any(pf.is_total(text(k)) for k in ("project", "unit")) \
+        if any(pf.is_total(text(k)) for k in ("project", "unit", "unit_code")) \
                 and not any(text(x) for x in ("level1", "level2", "level3", "target")):
             # the list's 合计: no project, its amount checked against the projects' sum (a 小计 is a part's)
-            if not any(catalog.norm_label(text(k)) == "小计" for k in ("project", "unit")):
+            if not any(catalog.norm_label(text(k)) == "小计" for k in ("project", "unit", "unit_code")):
                 self.list_total = pf.amount(text("amount") or text("year_budget") or text("project_total"))
             return
         if self._goal_goes_on(grid, r, head, text):
