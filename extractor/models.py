@@ -213,6 +213,12 @@ class BudgetExecution(_Model):
     lines: list[BudgetExecutionLine] = Field(default_factory=list)
 
 
+class LabeledAmount(_Model):
+    """An amount a form prints that no field takes (上年结转 beside 当年预算, 市级支出, 补助区县), label as printed."""
+    label: str
+    value: Number
+
+
 class PerformanceTable(_Model):
     type: Literal["department_performance", "project_performance",
                   "department_self_evaluation", "project_self_evaluation"]
@@ -250,6 +256,11 @@ class PerformanceTable(_Model):
     other_amount: Optional[Number] = Field(default=None, description="of the project's amount: 其他资金")
     unit_total: Optional[Number] = Field(default=None, description="a project list's subtotal printed on the row "
                                          "of this project's unit (二级部门) above its projects")
+    list_total: Optional[Number] = Field(default=None, description="the 合计 a project list prints under its "
+                                         "projects (the same on every project of the list)")
+    other_amounts: list[LabeledAmount] = Field(
+        default_factory=list, description="amounts of the form no field takes (上年结转, 市级支出, 补助区县 …), "
+                                          "`{label, value}` with the label as printed")
     overview: Optional[str] = None
     basis: Optional[str] = None
     necessity: Optional[str] = None
@@ -257,6 +268,8 @@ class PerformanceTable(_Model):
     plan: Optional[str] = None
     remarks: Optional[str] = None
     overall_goal: Optional[str] = None
+    period_goal: Optional[str] = Field(default=None, description="项目实施期目标 / 实施期总目标 as printed: the goal "
+                                       "over the whole 实施期, beside the year's")
     # self-evaluation forms (绩效自评表)
     overall_result: Optional[str] = Field(default=None, description="年度总体目标 实际完成情况 as printed")
     budget_execution: Optional[BudgetExecution] = None

@@ -24,8 +24,10 @@ EMPTY_FORMS = [
 
 # Indicators whose 指标值 cell the page leaves blank (rendered and read): 卫生健康委员会 pp70/71 生态效益
 # (分值 8, 得分 8, no 年度指标值, no 实际完成值); 工业和信息化局 p57 "指标 8：办公设备一批" (of the
-# department form of pp56-59) with an empty 指标值 cell.
+# department form of pp56-59) with an empty 指标值 cell; 广州 生态环境局 p92 大气污染防治专项经费, whose one-cell list
+# prints "总结报告通过专家评审；实施周期指标值：通过验收，年度指标值：7、2－效益指标…" (the 年度指标值 left blank).
 NO_TARGET = [
+    ("广州/2026年广州市生态环境局部门预算.pdf", 92, "总结报告通过专家评审"),
     ("西安/卫生健康委员会_2026年部门预算.pdf", 70, "生态效益"),
     ("西安/卫生健康委员会_2026年部门预算.pdf", 71, "生态效益"),
     ("西安/工业和信息化局_2026年部门预算.pdf", 56, "办公设备一批"),

@@ -135,39 +135,48 @@ def split_fused(text: str) -> tuple[str | None, str | None, str]:
     return l1, l2, rest
 
 
-_ITEM = re.compile(r"(?:^|(?<=[。；;\s]))\s*\d+\s*[、.．]\s*(?=\d+\s*-)")
+_DASH = r"[-－—–]"
+_SEP = r"[，,；;]"
+# an item: its number (1、 / 1.), then the 一级 code and name, then the 二级 code (11-, two digits: printed
+# under another 一级 at times, 2－效益指标，31－服务对象满意度)
+_ITEM = re.compile(rf"(?:^|(?<![\d.]))\s*\d+\s*[、.．]\s*(?=\d\s*{_DASH}[^，,；;]*{_SEP}\s*\d{{2,3}}\s*{_DASH})")
+_LEVELS = re.compile(rf"^\s*\d+\s*{_DASH}\s*(?P<l1>[^，,；;]*?)\s*{_SEP}\s*\d+\s*{_DASH}\s*(?P<l2>[^，,；;]*?)"
+                     rf"\s*{_SEP}\s*(?P<rest>.*)$", re.S)
+_TRAIL = "；;。，, "
 
 
 def is_serialized(text: str | None) -> bool:
-    return bool(text) and _ITEM.match(text) is not None and bool(re.match(r"^\s*\d+\s*[、.．]\s*\d+\s*-", text))
+    """A cell holding a numbered indicator list whose 一级 / 二级 are printed as codes with names (1、1-产出指标；
+    11-数量指标；… or 1.1－产出指标，11－数量指标，…)."""
+    return bool(text) and _ITEM.match(text) is not None
 
 
 def parse_serialized(text: str) -> list[tuple[str | None, str | None, str | None, str | None, str | None]]:
     """'1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。2、…'
-    -> [(一级, 二级, 三级, 年度指标值, 实施周期指标值), …]."""
+    -> [(一级, 二级, 三级, 年度指标值, 实施周期指标值), …]. The levels are the coded parts (1- 一级, 11- 二级);
+    the 三级 is what follows up to the first value label, and may itself hold separators."""
     cfg = catalog.load("indicators")["serialized"]
     period_re = "|".join(map(re.escape, cfg["period"]))
     annual_re = "|".join(map(re.escape, cfg["annual"]))
     out = []
-    for item in _ITEM.split(text):
-        item = item.strip().rstrip("。；; ")
-        if not item:
+    starts = [m.start() for m in _ITEM.finditer(text)] + [len(text)]
+    for a, b in zip(starts, starts[1:]):
+        item = re.sub(r"^\s*\d+\s*[、.．]\s*", "", text[a:b]).strip().rstrip(_TRAIL)
+        m = _LEVELS.match(item)
+        if not item or m is None:
             continue
-        parts = re.split(r"[；;]", item, maxsplit=2)
-        while len(parts) < 3:
-            parts.append("")
-        l1, l2, rest = clean_name(parts[0]), clean_name(parts[1]), parts[2]
+        l1, l2, rest = m.group("l1").strip(), m.group("l2").strip(), m.group("rest")
         period = annual = None
-        m_p = re.search(rf"(?:{period_re})\s*[:：]", rest)
-        m_a = re.search(rf"(?<!实施周期)(?:{annual_re})\s*[:：]", rest)
+        m_p = re.search(rf"(?:{period_re})\s*[:：]?", rest)       # 实施周期指标值》90%: no colon
+        m_a = re.search(rf"(?<!实施周期)(?:{annual_re})\s*[:：]?", rest)
         cut = min([m.start() for m in (m_p, m_a) if m] or [len(rest)])
-        l3 = rest[:cut].strip().rstrip("；;")
+        l3 = rest[:cut].strip().rstrip(_TRAIL)
         if m_p:
             end = m_a.start() if m_a and m_a.start() > m_p.start() else len(rest)
-            period = rest[m_p.end():end].strip().rstrip("；;。 ")
+            period = rest[m_p.end():end].strip().rstrip(_TRAIL)
         if m_a:
             end = m_p.start() if m_p and m_p.start() > m_a.start() else len(rest)
-            annual = rest[m_a.end():end].strip().rstrip("；;。 ")
+            annual = rest[m_a.end():end].strip().rstrip(_TRAIL)
         out.append((l1 or None, l2 or None, l3 or None, annual or None, period or None))
     return out
 

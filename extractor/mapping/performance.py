@@ -23,6 +23,7 @@ from . import performance_fields as pf
 from .indicators import (canonical, clean_name, fill_leading, is_known_l1, is_known_l2, is_serialized,
                          parse_serialized, place_levels, split_fused)
 from .performance_header import Cols, find_header
+from .performance_keyvalue import KeyValueRows
 from .performance_list import ListRows, joins_performance, part_kind  # noqa: F401 (the pipeline's names)
 from .performance_fields import YEAR as _YEAR, performance_kind, unit_in_title  # noqa: F401 (the pipeline's names)
 from .tables import TablePart
@@ -46,7 +47,7 @@ class _Form:
     empty_rows: int = 0                  # blank template rows skipped (not indicators)
 
 
-class _Reader(ListRows):
+class _Reader(ListRows, KeyValueRows):
     def __init__(self, kind: str, title: str | None, fallback_unit: str | None):
         self.kind, self.title = kind, title
         self.fallback_unit = fallback_unit
@@ -58,7 +59,9 @@ class _Reader(ListRows):
         self.tasks: pf.TaskList | None = None
         self.list_unit: str | None = None     # the unit row above a list's projects (广州)
         self.list_unit_total = None           # ... and the subtotal it prints
+        self.list_total = None                # the 合计 a list prints under its projects
         self.list_head: tuple | None = None   # (grid, cell) of the last project name cell of a list
+        self.heads: tuple | None = None       # (grid, {(col, last col): field}) of text labels over their values
         self.new_form()
 
     @property
@@ -130,8 +133,10 @@ class _Reader(ListRows):
             self._field(*fused)
             self.tasks = None
             return
-        if self._keyvalue(cells):
+        if self._keyvalue(cells, grid):
             self.tasks = None
+            return
+        if self._under_heads(grid, cells):
             return
         if self.last_cols is not None and self._grid_goes_on(grid, r):
             self.cols, self.tasks = self.last_cols, None
@@ -153,35 +158,6 @@ class _Reader(ListRows):
             elif form.text_field and not pf.is_group(only.text) \
                     and only.bbox[2] - only.bbox[0] >= 0.5 * (grid.bbox[2] - grid.bbox[0]):
                 pf.append_text(form.table, form.text_field, only.text)
-
-    def _keyvalue(self, cells: list[GridCell]) -> bool:
-        kinds = pf.cfg()["field_kinds"]
-        handled = False
-        for i, cell in enumerate(cells):
-            key = pf.match(cell.text, "fields")
-            if key is None:
-                continue
-            if self.kind == "department_performance" and key in kinds["project_only"]:
-                continue
-            nxt = cells[i + 1] if i + 1 < len(cells) else None
-            if nxt is not None and pf.match(nxt.text, "fields") == key:
-                continue                     # 整体绩效目标 (group) | 整体绩效目标 | text
-            value = nxt.text if nxt is not None and not pf.is_label(nxt.text) else None
-            self._field(key, value)
-            handled = True
-        return handled
-
-    def _field(self, key: str, value: str | None) -> None:
-        """One labelled value onto the form; a second 项目名称 (部门名称 on department forms) starts a new form."""
-        form = self.form
-        if key == "project_name" and ("project_name" in form.seen or form.table.indicators):
-            form = self.new_form()
-        elif key == "department" and self.kind == "department_performance" and "department" in form.seen:
-            form = self.new_form()
-        if value is not None or key not in form.seen:
-            pf.set_field(form.table, key, value)
-        form.seen.add(key)
-        form.text_field = key if key in pf.cfg()["field_kinds"]["texts"] else None
 
     def _grid_goes_on(self, grid: Grid, r: int) -> bool:
         """A form of the group that prints its indicator grid with no header of its own (the header of the
@@ -340,6 +316,9 @@ class _Reader(ListRows):
                 t.warnings.append(Warning(code="empty_form", message="the form is printed with no project and no "
                                           "indicators (a blank template)", page=t.pages[0]))
             out.append(t)
+        for t in out:
+            if self.list_total is not None and t.type == "project_performance":
+                t.list_total = self.list_total
         return out
 
 

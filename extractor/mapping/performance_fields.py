@@ -17,7 +17,7 @@ from ..text.amounts import NotANumber, parse_amount, to_json_number
 YEAR = re.compile(r"[（(]?((?:19|20)\d{2})年度?[）)]?")
 _TABLE_NO = re.compile(r"^(?:表[0-9一二三四五六七八九十]+|预算\d+表|预算表\d+|公开表?\d+表?)[:、.]?")
 _LEAD = re.compile(r"^(?:\d+[、.．]|[(（]\d+[)）]|其中[:：]?|资金来源[:：]|资金结构[:：]|[一二三四五六七八九十]+、)+")
-_TAIL = re.compile(r"(?:[(（](?:万元|元)[)）])?[:：]?$")
+_TAIL = re.compile(r"(?:[(（](?:万元|元|\d+分)[)）])?[:：]?$")     # 分值权重（90分）: the points out of which
 _TOTAL_WORDS = ("合计", "总计", "小计", "共计")
 _UNIT_TAIL = re.compile(r"\s*万元\s*$")
 
@@ -36,7 +36,7 @@ def clean_label(text: str) -> str:
 @lru_cache(maxsize=None)
 def _index(section: str) -> catalog.FuzzyIndex:
     data = cfg()[section]
-    if section in ("groups", "other_labels"):
+    if section in ("groups", "other_labels", "amount_labels"):
         return catalog.FuzzyIndex([(a, "_" + section) for a in data["labels"]], normalise=clean_label)
     return catalog.FuzzyIndex([(a, key) for key, aliases in data.items() for a in aliases], normalise=clean_label)
 
@@ -83,8 +83,16 @@ def leading_field(text: str) -> tuple[str, str] | None:
     return None
 
 
+_PLACEHOLDER = re.compile(r"(?:(?:目标|指标)\s*\d+\s*[：:]|[.…·。\s])+")
+
+
+def is_placeholder(text: str | None) -> bool:
+    """目标1：目标2：目标3：……: the numbered prompts of a blank template, no text of the form's own."""
+    return _PLACEHOLDER.fullmatch(text or "") is not None
+
+
 def is_label(text: str) -> bool:
-    return any(match(text, s) is not None for s in ("fields", "groups", "budget", "other_labels"))
+    return any(match(text, s) is not None for s in ("fields", "groups", "budget", "other_labels", "amount_labels"))
 
 
 def is_group(text: str) -> bool:

@@ -22,6 +22,7 @@ class Cols:
     x: dict[str, float]
     grid: Grid
     list_form: bool
+    goal_field: str = "annual_goal"      # the form field a list's goal column fills (项目总体绩效目标: overall_goal)
     _cache: dict = field(default_factory=dict)
 
     def on(self, grid: Grid) -> dict[str, int]:
@@ -58,7 +59,7 @@ def find_header(grid: Grid, r: int) -> tuple[int, int, Cols] | None:
     roles = set(found)
     grid_form = "level3" in roles and ("target" in roles or "level1" in roles or "level2" in roles) \
         and len(roles) >= 3
-    list_form = "project" in roles and len(roles & {"amount", "year_budget", "goal", "level3", "unit"}) >= 1 \
+    list_form = "project" in roles and len(roles & {"amount", "year_budget", "goal", "overall_goal", "level3", "unit"}) >= 1 \
         and len(roles) >= 3
     if not (grid_form or list_form):
         return None
@@ -72,10 +73,13 @@ def find_header(grid: Grid, r: int) -> tuple[int, int, Cols] | None:
             role = pf.match(c.text, "columns")
             if role and c.text and (role not in found or pf.column_rank(c.text) < found[role][0]):
                 found[role] = (pf.column_rank(c.text), c)
+    goal_field = "annual_goal"
+    if "overall_goal" in found and "goal" not in found:
+        found["goal"], goal_field = found.pop("overall_goal"), "overall_goal"
     roles_col = {role: c.col for role, (_, c) in found.items()}
     xs = {role: (c.bbox[0] + c.bbox[2]) / 2 for role, (_, c) in found.items()}
     listing = "project" in roles_col or ("unit" in roles_col and "goal" in roles_col)
-    return top, bottom, Cols(roles_col, xs, grid, listing)
+    return top, bottom, Cols(roles_col, xs, grid, listing, goal_field)
 
 @lru_cache(maxsize=None)
 def _long_aliases() -> tuple[tuple[str, str], ...]:

@@ -2,6 +2,7 @@
 project; the name and goal cells a page break cuts are read whole across the break."""
 from __future__ import annotations
 
+from .. import catalog
 from ..grid import Grid
 from ..models import PerformanceTable, Warning
 from . import performance_fields as pf
@@ -13,7 +14,7 @@ def list_header_kind(grid: Grid) -> str | None:
     """'project_performance' for an untitled grid whose header is a project list's (项目 + 绩效目标 + 预算数 or
     单位): 深圳's 重点项目绩效目标情况, printed under a sentence rather than a title."""
     roles = {pf.match(c.text, "columns") for c in grid.cells if c.row < _HEADER_ROWS and c.text}
-    if {"project", "goal"} <= roles and roles & {"amount", "project_total", "year_budget", "unit"} \
+    if "project" in roles and roles & {"goal", "overall_goal"} and roles & {"amount", "project_total", "year_budget", "unit"} \
             and not roles & {"level1", "level2", "level3"}:
         return "project_performance"
     return None
@@ -60,6 +61,12 @@ class ListRows:
         key_role = "project" if "project" in cols else "unit"
         head = grid.at(r, cols[key_role]) if key_role in cols else None
         last = self.list_head
+        if any(pf.is_total(text(k)) for k in ("project", "unit", "unit_code")) \
+                and not any(text(x) for x in ("level1", "level2", "level3", "target")):
+            # the list's 合计: no project, its amount checked against the projects' sum (a 小计 is a part's)
+            if not any(catalog.norm_label(text(k)) == "小计" for k in ("project", "unit", "unit_code")):
+                self.list_total = pf.amount(text("amount") or text("year_budget") or text("project_total"))
+            return
         if self._goal_goes_on(grid, r, head, text):
             return
         if head is None and key_role == "project" and last is not None and last[0] is grid and r > last[1].last_row:
@@ -81,7 +88,7 @@ class ListRows:
             indicators_here = any(text(x) for x in ("level1", "level2", "level3", "target"))
             if pf.is_total(head.text):
                 return
-            if key_role == "project" and not indicators_here and not text("goal"):
+            if key_role == "project" and not indicators_here and not text("goal") and not text("unit"):
                 self.list_unit = head.text or self.list_unit     # a unit's subtotal row above its projects
                 self.list_unit_total = pf.amount(text("amount") or text("year_budget") or text("project_total"))
                 return
@@ -92,7 +99,7 @@ class ListRows:
                 # a cut cell may print its name again on the next page: the same project; a project of the same
                 # name under another code (three 业务工作经费 in a row) is a project of its own
                 other_code = code is not None and t.project_code is not None and code != t.project_code
-                if not head.text or name != t.project_name or other_code:
+                if not head.text or name != t.project_name or other_code or self._another_row(grid, head, last, text):
                     if (t.project_name or t.indicators) and not self._cut_group_goes_on(grid, head, last):
                         form = self.new_form()
                         t = form.table
@@ -105,6 +112,18 @@ class ListRows:
                 t.department = head.text
                 self._list_fields(t, text)
         self._indicator_row(grid, r)
+
+    def _another_row(self, grid: Grid, head, last, text) -> bool:
+        """A name cell of its own on the same page printing the name of the project above is another project
+        when it has a unit of its own (a unit column or unit row between them) or amounts of its own:
+        交通管理支队 / 日常保障运行 under 杭州市公安局 / 日常保障运行; three 机构运行辅助经费 under three units."""
+        if last is None or last[0] is not grid or last[1] is head:
+            return False
+        t = self.form.table
+        unit = text("unit") or self.list_unit
+        if unit and t.unit_name and unit != t.unit_name:
+            return True
+        return any(pf.amount(text(k)) is not None for k in ("amount", "year_budget", "project_total", "fiscal"))
 
     def _cut_group_goes_on(self, grid: Grid, head, last) -> bool:
         """A row group a page break cut where rulings close the cells on both pages: the foot of one page
@@ -120,14 +139,15 @@ class ListRows:
         the project above (a goal wrapped over a page break, or over rows of its own)."""
         t = self.form.table
         goal_cell = grid.at(r, self.cols.on(grid)["goal"]) if "goal" in self.cols.on(grid) else None
-        if goal_cell is None or goal_cell.row != r or not goal_cell.text or t.annual_goal is None:
+        field = self.cols.goal_field
+        if goal_cell is None or goal_cell.row != r or not goal_cell.text or getattr(t, field) is None:
             return False
         if (head is not None and head.text and head.row == r) or text("unit") or text("amount") or text("year_budget") \
                 or text("project_total"):
             return False
         if any(text(x) for x in ("level1", "level2", "level3", "target")):
             return False
-        t.annual_goal += goal_cell.text
+        setattr(t, field, getattr(t, field) + goal_cell.text)
         self.form.pages.add(grid.page)
         return True
 
@@ -140,7 +160,8 @@ class ListRows:
         if form.head:
             pf.set_field(t, "project_name", form.head)
         if text("goal"):
-            t.annual_goal = (t.annual_goal or "") + text("goal")
+            field = self.cols.goal_field
+            setattr(t, field, (getattr(t, field) or "") + text("goal"))
         if t.total_amount is None and t.year_amount is None and t.fiscal_amount is None:
             self._list_fields(t, text, goal=False)
 
@@ -159,6 +180,6 @@ class ListRows:
             if not text("unit") and self.list_unit:
                 t.unit_total = self.list_unit_total
         if goal and text("goal"):
-            t.annual_goal = text("goal")
+            setattr(t, self.cols.goal_field, text("goal"))
         if text("unit_code"):
             t.unit_code = text("unit_code")

@@ -4,7 +4,8 @@
 - ``self_evaluation.score_within_points``: no 得分 above its 分值;
 - ``self_evaluation.funds_split``: 总额 = 财政拨款 + 其他资金 of 全年预算数 and of 全年执行数, where printed apart;
 - ``project_list.unit_total``: the subtotal a project list prints on a unit's row = Σ the amounts of the
-  projects listed under it (on the unit's first project).
+  projects listed under it (on the unit's first project);
+- ``project_list.total``: the 合计 a project list prints = Σ the amounts of its projects (on its first project).
 A rule a form prints nothing for is ``skipped`` with the reason; a failing rule names both numbers."""
 from __future__ import annotations
 
@@ -109,6 +110,11 @@ def funds_split(t: PerformanceTable) -> Check:
     return Check(rule=rule, status="pass", detail=f"{len(sums)} sums hold")
 
 
+def _rounding(n: int) -> Decimal:
+    """How far a printed total may be from the sum of ``n`` printed amounts, each rounded to the cent."""
+    return max(_SCORE_TOLERANCE, Decimal("0.005") * n)
+
+
 def unit_totals(forms: list[PerformanceTable]) -> None:
     """Each run of projects under one unit row that prints a subtotal: the subtotal is their sum."""
     rule = "project_list.unit_total"
@@ -129,8 +135,33 @@ def unit_totals(forms: list[PerformanceTable]) -> None:
             check = Check(rule=rule, status="skipped", detail="a project under the unit prints no amount")
         else:
             total = sum((_d(a) for a in amounts), Decimal(0))
-            ok = abs(total - _d(run[0].unit_total)) <= _SCORE_TOLERANCE
+            ok = abs(total - _d(run[0].unit_total)) <= _rounding(len(run))
             detail = f"{run[0].unit_name}: printed {run[0].unit_total}, Σ {len(run)} projects {_fmt(total)}"
+            check = Check(rule=rule, status="pass" if ok else "fail", detail=detail)
+        run[0].checks = run[0].checks + [check]
+
+
+def list_totals(forms: list[PerformanceTable]) -> None:
+    """A project list's 合计 = Σ the amounts of its projects (a row lost or read twice shows here); within the
+    rounding of the printed amounts (half a cent each)."""
+    rule = "project_list.total"
+    runs: list[list[PerformanceTable]] = []
+    for t in forms:
+        if t.list_total is None:
+            continue
+        if runs and runs[-1][-1].list_total == t.list_total and runs[-1][-1].title == t.title:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    for run in runs:
+        amounts = [p.year_amount if p.year_amount is not None else p.total_amount for p in run]
+        known = [_d(a) for a in amounts if a is not None]
+        total = sum(known, Decimal(0))
+        detail = f"printed {run[0].list_total}, Σ {len(known)} projects {_fmt(total)}"
+        if len(known) < len(run):
+            check = Check(rule=rule, status="skipped", detail=detail + f" ({len(run) - len(known)} print no amount)")
+        else:
+            ok = abs(total - _d(run[0].list_total)) <= _rounding(len(run))
             check = Check(rule=rule, status="pass" if ok else "fail", detail=detail)
         run[0].checks = run[0].checks + [check]
 
@@ -141,3 +172,4 @@ def check_performance(forms: list[PerformanceTable]) -> None:
         if t.type.endswith("_self_evaluation"):
             t.checks = [total_score(t), execution_rate(t), score_within_points(t), funds_split(t)]
     unit_totals(forms)
+    list_totals(forms)

@@ -15,14 +15,14 @@ NUMBER_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind
                  "column_label", "measure", "value", "unit", "value_yuan", "flags"]
 INDICATOR_FIELDS = ["source_file", "source_sha256", "department", "year", "table_type", "unit_name", "project_name",
                     "level1", "level2", "level3", "target_raw", "comparator", "target_value", "target_unit",
-                    "qualitative"]
+                    "qualitative", "weight", "points"]
 SELF_EVALUATION_FIELDS = ["source_file", "source_sha256", "department", "year", "table_type", "page", "unit_name",
                           "project_name", "level1", "level2", "level3", "target_raw", "actual_raw", "points", "score",
                           "deviation", "total_score", "annual_budget", "executed", "execution_rate"]
 PROJECT_FIELDS = ["source_file", "source_sha256", "department", "year", "table_type", "page", "unit_name",
                   "project_code", "project_name", "total_amount", "year_amount", "fiscal_amount", "other_amount",
-                  "annual_goal", "overall_goal", "indicators", "total_score"]
-_FLOATS = ("target_value", "points", "score", "total_score", "annual_budget", "executed", "execution_rate",
+                  "annual_goal", "overall_goal", "period_goal", "other_amounts", "indicators", "total_score"]
+_FLOATS = ("target_value", "points", "weight", "score", "total_score", "annual_budget", "executed", "execution_rate",
            "total_amount", "year_amount", "fiscal_amount", "other_amount")
 FACT_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind", "fact_index", "key", "label",
                "value", "unit", "value_yuan", "page", "fact_year", "prior", "change", "change_rate", "reason", "share",
@@ -65,7 +65,8 @@ def indicator_rows(doc: dict) -> Iterator[dict]:
                    "level1": ind.get("level1"), "level2": ind.get("level2"), "level3": ind.get("level3"),
                    "target_raw": ind.get("target_raw"), "comparator": ind.get("comparator"),
                    "target_value": None if ind.get("target_value") is None else float(ind["target_value"]),
-                   "target_unit": ind.get("target_unit"), "qualitative": bool(ind.get("qualitative"))}
+                   "target_unit": ind.get("target_unit"), "qualitative": bool(ind.get("qualitative")),
+                   "weight": _float(ind.get("weight")), "points": _float(ind.get("points"))}
 
 
 def _float(value) -> float | None:
@@ -102,6 +103,8 @@ def project_rows(doc: dict) -> Iterator[dict]:
                "total_amount": _float(perf.get("total_amount")), "year_amount": _float(perf.get("year_amount")),
                "fiscal_amount": _float(perf.get("fiscal_amount")), "other_amount": _float(perf.get("other_amount")),
                "annual_goal": perf.get("annual_goal"), "overall_goal": perf.get("overall_goal"),
+               "period_goal": perf.get("period_goal"),
+               "other_amounts": ";".join(f"{a['label']}={a['value']}" for a in perf.get("other_amounts", [])) or None,
                "indicators": len(perf.get("indicators", [])), "total_score": _float(perf.get("total_score"))}
 
 
