@@ -247,6 +247,9 @@ class PerformanceTable(_Model):
     other_amount: Optional[Number] = Field(default=None, description="of the project's amount: 其他资金")
     unit_total: Optional[Number] = Field(default=None, description="a project list's subtotal printed on the row "
                                          "of this project's unit (二级部门) above its projects")
+    block: Optional[int] = Field(default=None, description="a project list's project cell printed beside several "
+                                 "amount blocks (each with its own 项目总额 / 财政拨款, 绩效目标 and indicators): every "
+                                 "block is a form of its own, with the project's name and code, numbered 1, 2, … here")
     overview: Optional[str] = None
     basis: Optional[str] = None
     necessity: Optional[str] = None

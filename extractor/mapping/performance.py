@@ -44,6 +44,7 @@ class _Form:
     prev: tuple | None = None            # (grid, 三级 cell, 指标值 cell) of the last indicator row
     head: str = ""                       # a list's project cell as printed (its rest may follow a page break)
     empty_rows: int = 0                  # blank template rows skipped (not indicators)
+    blocks: list | None = None           # the forms of one project cell printed as several amount blocks
 
 
 class _Reader(ListRows):

@@ -6,7 +6,16 @@ from ..grid import Grid
 from ..models import PerformanceTable, Warning
 from . import performance_fields as pf
 
+_BLOCK_AMOUNTS = ("project_total", "amount", "year_budget", "fiscal")
 _HEADER_ROWS = 3          # where an untitled list prints its header (二级预算单位名称 | 一级项目名称 | 预算数 | 绩效目标)
+
+
+def _clipped_tail(carried: str, rest: str) -> bool:
+    """What the page before left in a project cell is no start of this project's name when it begins with
+    no code and the rest overleaf opens with one (统运维类项 | 11000024Y000002890218-北京市…: the last
+    line of the name above, its clip showing half of it over this cell). Every form's code and name are
+    split from the printed start of its own cell; a code cut in two (11000024Y00 | 0002890218-…) stays."""
+    return bool(carried.strip()) and not carried.lstrip()[:1].isdigit() and pf.split_code(rest)[0] is not None
 
 
 def list_header_kind(grid: Grid) -> str | None:
@@ -74,9 +83,16 @@ class ListRows:
             self.list_head = (grid, head)
             if key_role == "project" and last is not None and last[0] is not grid and last[1].open_bottom \
                     and (head.open_top or pf.split_code(head.text)[0] is None):
+                if head.open_top and self._block_starts(grid, r, head):
+                    self._new_block()
                 self._cut_head(head.text, text)      # the rest of a name cell the page break cut
                 self._indicator_row(grid, r)
                 return
+        if key_role == "project" and head is not None and head.row < r and self._block_starts(grid, r, head):
+            self._new_block()
+            self._list_fields(self.form.table, text)
+            self._indicator_row(grid, r)
+            return
         if head is not None and head.row == r and (head.text or head.open_bottom):
             indicators_here = any(text(x) for x in ("level1", "level2", "level3", "target"))
             if pf.is_total(head.text):
@@ -97,6 +113,7 @@ class ListRows:
                         form = self.new_form()
                         t = form.table
                     form.head = head.text
+                    form.blocks = None
                     if head.text:
                         pf.set_field(t, "project_name", head.text)
                     self._list_fields(t, text)
@@ -114,6 +131,37 @@ class ListRows:
         return bool(head.text) and last is not None and last[0] is not grid and last[0].page < grid.page \
             and not last[1].text and t.project_name is None and t.project_code is None \
             and all(getattr(t, k) is None for k in ("total_amount", "year_amount", "fiscal_amount", "other_amount"))
+
+    def _block_starts(self, grid: Grid, r: int, head) -> bool:
+        """One project cell beside several amount blocks (北京 预算表12: each block its own 项目总额 / 财政拨款,
+        绩效目标 and indicator rows): an amount cell that a ruling opens on this row, under the same project
+        cell, after a block already read. Amounts a page break cut go on in an open cell; a block that only
+        prints the amounts above again at a page's top is the same block."""
+        cols = self.cols.on(grid)
+        t = self.form.table
+        had = [getattr(t, k) for k in ("total_amount", "year_amount", "fiscal_amount")]
+        if not t.indicators or all(v is None for v in had):
+            return False
+        cells = [grid.at(r, cols[k]) for k in _BLOCK_AMOUNTS if k in cols]
+        cells = [c for c in cells if c is not None and c is not head]
+        if not cells or not all(c.row == r and not c.open_top for c in cells) or not any(c.text for c in cells):
+            return False
+        if head.row == r and {pf.amount(c.text) for c in cells if c.text} <= set(had):
+            return False
+        return True
+
+    def _new_block(self) -> None:
+        """The next amount block of the project cell: a form of its own, with the project's name and code."""
+        prev = self.form
+        blocks = prev.blocks if prev.blocks is not None else [prev]
+        prev.blocks = blocks
+        form = self.new_form()
+        form.head, form.blocks = prev.head, blocks
+        blocks.append(form)
+        t, p = form.table, prev.table
+        t.project_name, t.project_code, t.unit_name, t.unit_code = p.project_name, p.project_code, p.unit_name, p.unit_code
+        for k, f in enumerate(blocks, 1):
+            f.table.block = k
 
     def _goal_goes_on(self, grid: Grid, r: int, head, text) -> bool:
         """A row that prints only goal text, its project, unit and amount cells blank, carries on the goal of
@@ -136,9 +184,14 @@ class ListRows:
         the goal appended, the amounts taken where the first part printed none."""
         form = self.form
         t = form.table
+        if _clipped_tail(form.head, rest):
+            form.head = ""          # the cut-off last line of the name above, not this project's
         form.head += rest
         if form.head:
             pf.set_field(t, "project_name", form.head)
+            for other in form.blocks or ():      # the name printed once for every block of the project
+                other.head = form.head
+                other.table.project_name, other.table.project_code = t.project_name, t.project_code
         if text("goal"):
             t.annual_goal = (t.annual_goal or "") + text("goal")
         if t.total_amount is None and t.year_amount is None and t.fiscal_amount is None:
