@@ -81,11 +81,13 @@ class ListRows:
             self.list_head = None
         if head is not None and head.row == r:
             self.list_head = (grid, head)
+            # the rest of a name cell the page break cut; or the name of an open cell the page before left
+            # blank, printed once on the next page of the span (centred in it)
             if key_role == "project" and last is not None and last[0] is not grid and last[1].open_bottom \
-                    and (head.open_top or pf.split_code(head.text)[0] is None):
-                if head.open_top and self._block_starts(grid, r, head):
+                    and (head.open_top or pf.split_code(head.text)[0] is None or not self.form.head):
+                if self._block_starts(grid, r, head):
                     self._new_block()
-                self._cut_head(head.text, text)      # the rest of a name cell the page break cut
+                self._cut_head(head.text, text)
                 self._indicator_row(grid, r)
                 return
         if key_role == "project" and head is not None and head.row < r and self._block_starts(grid, r, head):
@@ -135,8 +137,9 @@ class ListRows:
     def _block_starts(self, grid: Grid, r: int, head) -> bool:
         """One project cell beside several amount blocks (北京 预算表12: each block its own 项目总额 / 财政拨款,
         绩效目标 and indicator rows): an amount cell that a ruling opens on this row, under the same project
-        cell, after a block already read. Amounts a page break cut go on in an open cell; a block that only
-        prints the amounts above again at a page's top is the same block."""
+        cell, after a block already read (its amounts may be printed overleaf, in the rest of a cell the page
+        break cuts). Amounts a page break cut go on in an open cell; a block that only prints the amounts
+        above again at a page's top is the same block."""
         cols = self.cols.on(grid)
         t = self.form.table
         had = [getattr(t, k) for k in ("total_amount", "year_amount", "fiscal_amount")]
@@ -144,8 +147,10 @@ class ListRows:
             return False
         cells = [grid.at(r, cols[k]) for k in _BLOCK_AMOUNTS if k in cols]
         cells = [c for c in cells if c is not None and c is not head]
-        if not cells or not all(c.row == r and not c.open_top for c in cells) or not any(c.text for c in cells):
+        if not cells or not all(c.row == r and not c.open_top for c in cells):
             return False
+        if not any(c.text for c in cells) and not all(c.open_bottom for c in cells):
+            return False            # blank amounts of its own: a block only where they are printed overleaf
         if head.row == r and {pf.amount(c.text) for c in cells if c.text} <= set(had):
             return False
         return True
