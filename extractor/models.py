@@ -211,6 +211,9 @@ class BudgetExecution(_Model):
 
 
 class PerformanceTable(_Model):
+    """One 绩效目标表 / 绩效自评表 form. In a project list, a project cell printed beside several amount blocks
+    (each with its own 项目总额 / 财政拨款, 绩效目标 and indicators) gives one form per block, each with the
+    project's name and code and its own amounts, goal and indicators; ``block`` numbers them."""
     type: Literal["department_performance", "project_performance",
                   "department_self_evaluation", "project_self_evaluation"]
     title: Optional[str] = None
