@@ -84,3 +84,16 @@ def test_wide_table_goes_on_overleaf_as_columns():
     assert [c.label for c in t.columns if c.id == "other_income"] == ["本年收入 / 其他收入"]
     assert {c.rule: c.status for c in t.checks}["total = current_revenue + carryover"] == "pass"
     assert not [c for c in t.checks if c.status == "fail"]
+
+
+def test_level_names_printed_overleaf():
+    """西安/应急管理局 2019年部门整体支出绩效目标表 p36: the 一级 and 二级 cells of 指标1：工作职能提高 ……
+    指标6 open at the page foot and blank there; p37 prints 效益指标 | 社会效益指标 in their rest. p44
+    指标1：全市安全生产形势 … 指标6 under cells named on p45 (满意度指标 | 服务对象满意度指标)."""
+    doc = corpus_doc("西安/应急管理局_2026年部门预算.pdf")
+    dept = doc.performance[0]
+    levels = {(i.level1, i.level2) for i in dept.indicators if i.level3 in ("工作职能提高", "派驻机构党风廉政建设水平")}
+    assert levels == {("效益指标", "社会效益指标")}
+    special = doc.performance[1]
+    assert {(i.level1, i.level2) for i in special.indicators if i.level3 == "社会满意度"} == \
+        {("满意度指标", "服务对象满意度指标")}

@@ -45,6 +45,7 @@ class _Form:
     head: str = ""                       # a list's project cell as printed (its rest may follow a page break)
     empty_rows: int = 0                  # blank template rows skipped (not indicators)
     blocks: list | None = None           # the forms of one project cell printed as several amount blocks
+    overleaf: dict = field(default_factory=dict)   # level1/level2 -> (cell, indicators) named overleaf
 
 
 class _Reader(ListRows):
@@ -255,8 +256,11 @@ class _Reader(ListRows):
                 l2, l3 = l3, ""
                 if named:
                     l3, target = target.strip().rsplit(" ", 1)
+        named_overleaf = self._named_overleaf(form, cell("level1"), cell("level2"))
         if l1:
             form.l1 = l1
+        elif "level1" in named_overleaf:
+            form.l1 = None
         else:
             l1 = form.l1 or ""
         if l2:
@@ -265,14 +269,43 @@ class _Reader(ListRows):
                 form.next_l2 = None
         else:
             l1_starts = cell("level1") is not None and cell("level1").row == r and text("level1")
-            if form.next_l2:
+            if "level2" in named_overleaf:
+                l2 = ""
+            elif form.next_l2:
                 l2, form.next_l2 = form.next_l2, None
             elif l1_starts or (_FIRST_OF_GROUP.match(raw_l3 or "") and form.table.indicators):
                 l2 = ""                        # a new 一级 group, or numbering restarting under an unprinted 二级
             else:
                 l2 = form.l2 or ""
             form.l2 = l2 or None
+        n = len(form.table.indicators)
         self._append(form, l1, l2, l3, target, period, (grid, l3_cell, target_cell), text, grid)
+        if len(form.table.indicators) > n:
+            for role in named_overleaf:
+                form.overleaf[role][1].append(form.table.indicators[-1])
+
+    @staticmethod
+    def _named_overleaf(form: _Form, *cells: GridCell | None) -> set[str]:
+        """一级 / 二级 cells that a page break cuts and that print their name only overleaf (drawn once in
+        the cell's span, 西安 部门整体支出绩效目标表): the rows under the blank part wait for that name, never
+        the name of the group above. The part overleaf names them when it comes."""
+        out = set()
+        for role, c in zip(("level1", "level2"), cells):
+            if c is None:
+                continue
+            waiting = form.overleaf.get(role)
+            if waiting is not None and c.open_top and c.text:
+                for ind in form.overleaf.pop(role)[1]:
+                    setattr(ind, role, clean_name(c.text))
+            elif waiting is not None and c is not waiting[0] and not (c.open_top and not c.text):
+                form.overleaf.pop(role)            # a group of its own began: the cell was left blank
+            if not c.text and c.open_bottom and not c.open_top:
+                if role not in form.overleaf or form.overleaf[role][0] is not c:
+                    form.overleaf[role] = (c, [])
+                out.add(role)
+            elif role in form.overleaf and c.open_top and not c.text:
+                out.add(role)                      # a middle page of the span: still waiting
+        return out
 
     def _append(self, form: _Form, l1, l2, l3, target, period, prev, text, grid: Grid) -> None:
         t = form.table
