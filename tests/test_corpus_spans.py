@@ -97,3 +97,24 @@ def test_level_names_printed_overleaf():
     special = doc.performance[1]
     assert {(i.level1, i.level2) for i in special.indicators if i.level3 == "社会满意度"} == \
         {("满意度指标", "服务对象满意度指标")}
+
+
+def test_overflow_of_the_name_above_is_no_start_of_a_name():
+    """samples/beijing_cut_name.pdf (samples/cut_name.py, drawn with no clip): the first project's name runs
+    two lines past its cell into the next project's cell, open at the page foot; that project's code and
+    name are printed overleaf. The values come from the generator's data."""
+    import sys
+    from pathlib import Path
+    from extractor.pipeline import extract
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "samples"))
+    import cut_name
+    doc = extract(cut_name.OUT)
+    first, second = doc.performance
+    assert first.project_code == cut_name.FIRST["code"]
+    assert first.project_name == "".join(cut_name.FIRST["lines"][:cut_name.FIRST["shown"]]).split("-", 1)[1]
+    assert first.total_amount == float(cut_name.FIRST["amount"])
+    assert second.project_code == cut_name.SECOND["code"]
+    assert second.project_name == cut_name.SECOND["name"]
+    assert (second.total_amount, second.pages) == (float(cut_name.SECOND["amount"]), [1, 2])
+    assert [i.level3 for i in second.indicators] == [r[2] for r in cut_name.SECOND["rows_p1"] + cut_name.SECOND["rows_p2"]]
