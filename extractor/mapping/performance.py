@@ -21,7 +21,7 @@ from ..models import Indicator, PerformanceTable, Warning
 from ..text.amounts import is_blank
 from . import performance_fields as pf
 from .indicators import (canonical, clean_name, fill_leading, is_known_l1, is_known_l2, is_serialized,
-                         parse_serialized, place_levels, split_fused)
+                         named_overleaf_levels, parse_serialized, place_levels, split_fused)
 from .performance_header import Cols, find_header
 from .performance_list import ListRows, joins_performance, part_kind  # noqa: F401 (the pipeline's names)
 from .performance_fields import YEAR as _YEAR, performance_kind, unit_in_title  # noqa: F401 (the pipeline's names)
@@ -256,7 +256,7 @@ class _Reader(ListRows):
                 l2, l3 = l3, ""
                 if named:
                     l3, target = target.strip().rsplit(" ", 1)
-        named_overleaf = self._named_overleaf(form, cell("level1"), cell("level2"))
+        named_overleaf = named_overleaf_levels(form.overleaf, cell("level1"), cell("level2"))
         if l1:
             form.l1 = l1
         elif "level1" in named_overleaf:
@@ -283,29 +283,6 @@ class _Reader(ListRows):
         if len(form.table.indicators) > n:
             for role in named_overleaf:
                 form.overleaf[role][1].append(form.table.indicators[-1])
-
-    @staticmethod
-    def _named_overleaf(form: _Form, *cells: GridCell | None) -> set[str]:
-        """一级 / 二级 cells that a page break cuts and that print their name only overleaf (drawn once in
-        the cell's span, 西安 部门整体支出绩效目标表): the rows under the blank part wait for that name, never
-        the name of the group above. The part overleaf names them when it comes."""
-        out = set()
-        for role, c in zip(("level1", "level2"), cells):
-            if c is None:
-                continue
-            waiting = form.overleaf.get(role)
-            if waiting is not None and c.open_top and c.text:
-                for ind in form.overleaf.pop(role)[1]:
-                    setattr(ind, role, clean_name(c.text))
-            elif waiting is not None and c is not waiting[0] and not (c.open_top and not c.text):
-                form.overleaf.pop(role)            # a group of its own began: the cell was left blank
-            if not c.text and c.open_bottom and not c.open_top:
-                if role not in form.overleaf or form.overleaf[role][0] is not c:
-                    form.overleaf[role] = (c, [])
-                out.add(role)
-            elif role in form.overleaf and c.open_top and not c.text:
-                out.add(role)                      # a middle page of the span: still waiting
-        return out
 
     def _append(self, form: _Form, l1, l2, l3, target, period, prev, text, grid: Grid) -> None:
         t = form.table
