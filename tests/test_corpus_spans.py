@@ -118,3 +118,11 @@ def test_overflow_of_the_name_above_is_no_start_of_a_name():
     assert second.project_name == cut_name.SECOND["name"]
     assert (second.total_amount, second.pages) == (float(cut_name.SECOND["amount"]), [1, 2])
     assert [i.level3 for i in second.indicators] == [r[2] for r in cut_name.SECOND["rows_p1"] + cut_name.SECOND["rows_p2"]]
+
+
+def test_code_cut_by_the_page_break_goes_on_overleaf():
+    """发展和改革局 p31 ends with a project cell showing 11000022T000000 only; p32, under the repeated header,
+    shows 456102-成本监审工作经费 | 142.000000 | 142.000000: one project, its code whole."""
+    forms = [f for f in corpus_doc("北京/发展和改革局_2026年部门预算.pdf").performance
+             if f.project_name == "成本监审工作经费"]
+    assert [(f.project_code, f.total_amount, f.pages) for f in forms] == [("11000022T000000456102", 142, [31, 32])]

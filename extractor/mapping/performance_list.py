@@ -2,6 +2,8 @@
 project; the name and goal cells a page break cuts are read whole across the break."""
 from __future__ import annotations
 
+import re
+
 from ..grid import Grid
 from ..models import PerformanceTable, Warning
 from . import performance_fields as pf
@@ -16,6 +18,12 @@ def _clipped_tail(carried: str, rest: str) -> bool:
     line of the name above, its clip showing half of it over this cell). Every form's code and name are
     split from the printed start of its own cell; a code cut in two (11000024Y00 | 0002890218-…) stays."""
     return bool(carried.strip()) and not carried.lstrip()[:1].isdigit() and pf.split_code(rest)[0] is not None
+
+
+def _code_cut(carried: str) -> bool:
+    """The page before left only the head of a project code in the cell (11000022T000000 | 456102-成本监审
+    工作经费 under the repeated header overleaf): the code goes on in the next page's cell."""
+    return bool(re.fullmatch(r"[0-9A-Za-z\s]{4,}", carried or "")) and any(ch.isdigit() for ch in carried)
 
 
 def list_header_kind(grid: Grid) -> str | None:
@@ -84,7 +92,8 @@ class ListRows:
             # the rest of a name cell the page break cut; or the name of an open cell the page before left
             # blank, printed once on the next page of the span (centred in it)
             if key_role == "project" and last is not None and last[0] is not grid and last[1].open_bottom \
-                    and (head.open_top or pf.split_code(head.text)[0] is None or not self.form.head):
+                    and (head.open_top or pf.split_code(head.text)[0] is None or not self.form.head
+                         or _code_cut(self.form.head)):
                 if self._block_starts(grid, r, head):
                     self._new_block()
                 self._cut_head(head.text, text)
