@@ -5,7 +5,7 @@ printed on page 2, in the rest of the cell. What the extractor must give: the fi
 name its cell shows, the second project's code and name from page 2, never the overflow at the head of the
 second project's name (统运维类项11000024Y00 0002890218-北京市… with no code).
 
-usage: python samples/cut_name.py   -> samples/beijing_cut_name.pdf (the data below is the test's truth)
+usage: python samples/cut_name.py   -> samples/spans/beijing_cut_name.pdf (the data below is the test's truth)
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "samples"))
 from generate import FONT_NAME, LANDSCAPE, find_font  # noqa: E402
 
-OUT = ROOT / "samples" / "beijing_cut_name.pdf"
+OUT = ROOT / "samples" / "spans" / "beijing_cut_name.pdf"     # beside the bundled samples, not one of them
 SIZE, LINE = 7.5, 10.0
 COLS = [("项目名称", 52), ("项目总额", 56), ("财政资金", 56), ("其他资金", 50), ("绩效目标", 120), ("一级指标", 50),
         ("二级指标", 60), ("三级指标", 120), ("绩效指标性质", 50), ("本年绩效指标值", 56), ("绩效度量单位", 50)]

@@ -100,7 +100,7 @@ def test_level_names_printed_overleaf():
 
 
 def test_overflow_of_the_name_above_is_no_start_of_a_name():
-    """samples/beijing_cut_name.pdf (samples/cut_name.py, drawn with no clip): the first project's name runs
+    """samples/spans/beijing_cut_name.pdf (samples/cut_name.py, drawn with no clip): the first project's name runs
     two lines past its cell into the next project's cell, open at the page foot; that project's code and
     name are printed overleaf. The values come from the generator's data."""
     import sys
