@@ -220,6 +220,9 @@ class LabeledAmount(_Model):
 
 
 class PerformanceTable(_Model):
+    """One 绩效目标表 / 绩效自评表 form. In a project list, a project cell printed beside several amount blocks
+    (each with its own 项目总额 / 财政拨款, 绩效目标 and indicators) gives one form per block, each with the
+    project's name and code and its own amounts, goal and indicators; ``block`` numbers them."""
     type: Literal["department_performance", "project_performance",
                   "department_self_evaluation", "project_self_evaluation"]
     title: Optional[str] = None
@@ -261,6 +264,9 @@ class PerformanceTable(_Model):
     other_amounts: list[LabeledAmount] = Field(
         default_factory=list, description="amounts of the form no field takes (上年结转, 市级支出, 补助区县 …), "
                                           "`{label, value}` with the label as printed")
+    block: Optional[int] = Field(default=None, description="a project list's project cell printed beside several "
+                                 "amount blocks (each with its own 项目总额 / 财政拨款, 绩效目标 and indicators): every "
+                                 "block is a form of its own, with the project's name and code, numbered 1, 2, … here")
     overview: Optional[str] = None
     basis: Optional[str] = None
     necessity: Optional[str] = None

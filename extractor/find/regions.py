@@ -96,17 +96,59 @@ def _open_ends(edges: list[dict], tol: float) -> list[dict]:
             group = [v for v in group if not any(
                 w is not v and abs(w["x0"] - v["x0"]) <= tol and w["top"] - tol <= at <= w["bottom"] + tol
                 and (w["bottom"] > at + tol if end == "bottom" else w["top"] < at - tol) for w in near(v))]
-            for a, b in zip(group, group[1:]):
+            closed = []
+            for k, (a, b) in enumerate(zip(group, group[1:])):
                 xa, xb = a["x0"], b["x0"]
                 if xb - xa < 3 * tol or any(h["x0"] < (xa + xb) / 2 < h["x1"] for h in here):
                     continue
                 lo, hi = max(a["top"], b["top"]), min(a["bottom"], b["bottom"])
-                if not any(h["x0"] <= xa + tol and h["x1"] >= xb - tol and abs(h["top"] - at) > tol
-                           and lo - tol <= h["top"] <= hi + tol for h in hs):
-                    continue
+                if any(h["x0"] <= xa + tol and h["x1"] >= xb - tol and abs(h["top"] - at) > tol
+                       and lo - tol <= h["top"] <= hi + tol for h in hs):
+                    closed.append(k)
+            closed += _passed_through(group, here, hs, set(closed), tol)
+            for k in sorted(closed):
+                a, b = group[k], group[k + 1]
+                xa, xb = a["x0"], b["x0"]
                 out.append({"orientation": "h", "x0": xa, "x1": xb, "top": at, "bottom": at,
                             "width": xb - xa, "height": 0.0, "object_type": "line", "opened": end})
     return out
+
+
+def _passed_through(group: list[dict], here: list[dict], hs: list[dict], closed: set[int], tol: float) -> list[int]:
+    """Stretches of ``group`` (vertical rulings ending at one height, by x) that a merged cell spanning
+    three or more pages only passes through on this page: no horizontal ruling crosses them anywhere,
+    and they run from the group's outer end to the ruled part beside them (a stretch ruled at that
+    height, or one ``closed`` as a row a page break cut), whose edge they go on (北京 预算表12: a
+    project's name, amount and goal cells beside its indicator rows, no line on a middle page of the
+    span). A gap between two tables side by side has ruled parts on both sides and is not one."""
+    n = len(group) - 1
+
+    def covered(k: int) -> bool:
+        mid = (group[k]["x0"] + group[k + 1]["x0"]) / 2
+        return k in closed or any(h["x0"] < mid < h["x1"] for h in here)
+
+    def narrow(k: int) -> bool:         # the two sides of one ruling drawn as a thin filled rectangle
+        return group[k + 1]["x0"] - group[k]["x0"] < 3 * tol
+
+    def bare(k: int) -> bool:
+        a, b = group[k], group[k + 1]
+        lo, hi = max(a["top"], b["top"]), min(a["bottom"], b["bottom"])
+        mid = (a["x0"] + b["x0"]) / 2
+        return hi - lo > 0 and not any(h["x0"] < mid < h["x1"] and lo - tol <= h["top"] <= hi + tol for h in hs)
+
+    out: set[int] = set()
+    for run in (range(n), range(n - 1, -1, -1)):        # from the left end, then from the right end
+        chain = []
+        for k in run:
+            if narrow(k):
+                continue
+            if covered(k):
+                out.update(chain)
+                break
+            if not bare(k):
+                break
+            chain.append(k)
+    return sorted(out)
 
 
 def _cells(intersections: dict) -> list[BBox]:

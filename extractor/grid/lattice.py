@@ -5,6 +5,7 @@ from bisect import bisect_left
 
 from ..find.regions import Region
 from ..read import PageContent
+from ..read.page import lines_of
 from .model import Grid, GridCell
 from .text import cell_text
 
@@ -187,17 +188,33 @@ def _lift_overflow(grid: Grid, inside: dict[int, list]) -> None:
         if any(ch.text.isdigit() for ch in hanging):
             continue            # labels wrap past a row's height, amounts do not: a number stays put
         own = [ch for ch in chars if ch.top >= border - 0.5]
-        if not hanging or not own or not any(_collide(a, b) for a in hanging for b in own):
+        if not hanging:
             continue
-        if abs(min(c.x0 for c in hanging) - min(c.x0 for c in own)) > 1.0 and \
-                abs(max(c.x1 for c in hanging) - max(c.x1 for c in own)) > 1.0:
-            continue            # not two lines set to one edge of the cell: one line with odd glyph boxes
         above = grid.at(cell.row - 1, cell.col)
         if above is None or above is cell:
             continue
+        if not _next_line(hanging, inside.get(id(above), [])):
+            if not own or not any(_collide(a, b) for a in hanging for b in own):
+                continue
+            if abs(min(c.x0 for c in hanging) - min(c.x0 for c in own)) > 1.0 and \
+                    abs(max(c.x1 for c in hanging) - max(c.x1 for c in own)) > 1.0:
+                continue        # not two lines set to one edge of the cell: one line with odd glyph boxes
         lifted = {id(ch) for ch in hanging}
         inside[id(cell)] = [ch for ch in chars if id(ch) not in lifted]
         inside.setdefault(id(above), []).extend(hanging)
+
+
+def _next_line(hanging: list, above: list, tol: float = 1.5) -> bool:
+    """The hanging glyphs are the next line of the cell above, which its clip cuts: set at that cell's left
+    edge, one line pitch under its last line (北京 水务局 p94: 11000024Y000002890113-北京市南水北调大宁
+    管理处信息系 | 统运维类项, half shown over the next project's cell, whose name is printed overleaf)."""
+    lines = lines_of(above)
+    if len(lines) < 2:
+        return False
+    pitch = lines[-1].top - lines[-2].top
+    left = min(line.x0 for line in lines)
+    return pitch > 0 and abs(min(c.top for c in hanging) - (lines[-1].top + pitch)) <= tol \
+        and abs(min(c.x0 for c in hanging) - left) <= tol
 
 
 def _collide(a, b) -> bool:

@@ -237,3 +237,27 @@ def fill_leading(indicators: list[Indicator]) -> None:
             continue
         for ind in indicators[:first]:
             setattr(ind, attr, getattr(indicators[first], attr))
+
+
+def named_overleaf_levels(overleaf: dict, *cells) -> set[str]:
+    """一级 / 二级 cells that a page break cuts and that print their name only overleaf (drawn once in
+    the cell's span, 西安 部门整体支出绩效目标表): the rows under the blank part wait for that name, never
+    the name of the group above. The part overleaf names them when it comes. ``overleaf``: the form's
+    role -> (the blank cell, the indicators waiting); the roles whose rows wait are returned."""
+    out = set()
+    for role, c in zip(("level1", "level2"), cells):
+        if c is None:
+            continue
+        waiting = overleaf.get(role)
+        if waiting is not None and c.open_top and c.text:
+            for ind in overleaf.pop(role)[1]:
+                setattr(ind, role, clean_name(c.text))
+        elif waiting is not None and c is not waiting[0] and not (c.open_top and not c.text):
+            overleaf.pop(role)      # a group of its own began: the cell was left blank
+        if not c.text and c.open_bottom and not c.open_top:
+            if role not in overleaf or overleaf[role][0] is not c:
+                overleaf[role] = (c, [])
+            out.add(role)
+        elif role in overleaf and c.open_top and not c.text:
+            out.add(role)           # a middle page of the span: still waiting
+    return out

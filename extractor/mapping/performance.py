@@ -21,7 +21,7 @@ from ..models import Indicator, PerformanceTable, Warning
 from ..text.amounts import is_blank
 from . import performance_fields as pf
 from .indicators import (canonical, clean_name, fill_leading, is_known_l1, is_known_l2, is_serialized,
-                         parse_serialized, place_levels, split_fused)
+                         named_overleaf_levels, parse_serialized, place_levels, split_fused)
 from .performance_header import Cols, find_header
 from .performance_keyvalue import KeyValueRows
 from .performance_list import ListRows, joins_performance, part_kind  # noqa: F401 (the pipeline's names)
@@ -45,6 +45,8 @@ class _Form:
     prev: tuple | None = None            # (grid, 三级 cell, 指标值 cell) of the last indicator row
     head: str = ""                       # a list's project cell as printed (its rest may follow a page break)
     empty_rows: int = 0                  # blank template rows skipped (not indicators)
+    blocks: list | None = None           # the forms of one project cell printed as several amount blocks
+    overleaf: dict = field(default_factory=dict)   # level1/level2 -> (cell, indicators) named overleaf
 
 
 class _Reader(ListRows, KeyValueRows):
@@ -230,8 +232,11 @@ class _Reader(ListRows, KeyValueRows):
                 l2, l3 = l3, ""
                 if named:
                     l3, target = target.strip().rsplit(" ", 1)
+        named_overleaf = named_overleaf_levels(form.overleaf, cell("level1"), cell("level2"))
         if l1:
             form.l1 = l1
+        elif "level1" in named_overleaf:
+            form.l1 = None
         else:
             l1 = form.l1 or ""
         if l2:
@@ -240,14 +245,20 @@ class _Reader(ListRows, KeyValueRows):
                 form.next_l2 = None
         else:
             l1_starts = cell("level1") is not None and cell("level1").row == r and text("level1")
-            if form.next_l2:
+            if "level2" in named_overleaf:
+                l2 = ""
+            elif form.next_l2:
                 l2, form.next_l2 = form.next_l2, None
             elif l1_starts or (_FIRST_OF_GROUP.match(raw_l3 or "") and form.table.indicators):
                 l2 = ""                        # a new 一级 group, or numbering restarting under an unprinted 二级
             else:
                 l2 = form.l2 or ""
             form.l2 = l2 or None
+        n = len(form.table.indicators)
         self._append(form, l1, l2, l3, target, period, (grid, l3_cell, target_cell), text, grid)
+        if len(form.table.indicators) > n:
+            for role in named_overleaf:
+                form.overleaf[role][1].append(form.table.indicators[-1])
 
     def _append(self, form: _Form, l1, l2, l3, target, period, prev, text, grid: Grid) -> None:
         t = form.table

@@ -2,12 +2,29 @@
 project; the name and goal cells a page break cuts are read whole across the break."""
 from __future__ import annotations
 
+import re
+
 from .. import catalog
 from ..grid import Grid
 from ..models import PerformanceTable, Warning
 from . import performance_fields as pf
 
+_BLOCK_AMOUNTS = ("project_total", "amount", "year_budget", "fiscal")
 _HEADER_ROWS = 3          # where an untitled list prints its header (二级预算单位名称 | 一级项目名称 | 预算数 | 绩效目标)
+
+
+def _clipped_tail(carried: str, rest: str) -> bool:
+    """What the page before left in a project cell is no start of this project's name when it begins with
+    no code and the rest overleaf opens with one (统运维类项 | 11000024Y000002890218-北京市…: the last
+    line of the name above, its clip showing half of it over this cell). Every form's code and name are
+    split from the printed start of its own cell; a code cut in two (11000024Y00 | 0002890218-…) stays."""
+    return bool(carried.strip()) and not carried.lstrip()[:1].isdigit() and pf.split_code(rest)[0] is not None
+
+
+def _code_cut(carried: str) -> bool:
+    """The page before left only the head of a project code in the cell (11000022T000000 | 456102-成本监审
+    工作经费 under the repeated header overleaf): the code goes on in the next page's cell."""
+    return bool(re.fullmatch(r"[0-9A-Za-z\s]{4,}", carried or "")) and any(ch.isdigit() for ch in carried)
 
 
 def list_header_kind(grid: Grid) -> str | None:
@@ -79,11 +96,21 @@ class ListRows:
             self.list_head = None
         if head is not None and head.row == r:
             self.list_head = (grid, head)
+            # the rest of a name cell the page break cut; or the name of an open cell the page before left
+            # blank, printed once on the next page of the span (centred in it)
             if key_role == "project" and last is not None and last[0] is not grid and last[1].open_bottom \
-                    and (head.open_top or pf.split_code(head.text)[0] is None):
-                self._cut_head(head.text, text)      # the rest of a name cell the page break cut
+                    and (head.open_top or pf.split_code(head.text)[0] is None or not self.form.head
+                         or _code_cut(self.form.head)):
+                if self._block_starts(grid, r, head):
+                    self._new_block()
+                self._cut_head(head.text, text)
                 self._indicator_row(grid, r)
                 return
+        if key_role == "project" and head is not None and head.row < r and self._block_starts(grid, r, head):
+            self._new_block()
+            self._list_fields(self.form.table, text)
+            self._indicator_row(grid, r)
+            return
         if head is not None and head.row == r and (head.text or head.open_bottom):
             indicators_here = any(text(x) for x in ("level1", "level2", "level3", "target"))
             if pf.is_total(head.text):
@@ -104,6 +131,7 @@ class ListRows:
                         form = self.new_form()
                         t = form.table
                     form.head = head.text
+                    form.blocks = None
                     if head.text:
                         pf.set_field(t, "project_name", head.text)
                     self._list_fields(t, text)
@@ -134,6 +162,40 @@ class ListRows:
             and not last[1].text and t.project_name is None and t.project_code is None \
             and all(getattr(t, k) is None for k in ("total_amount", "year_amount", "fiscal_amount", "other_amount"))
 
+    def _block_starts(self, grid: Grid, r: int, head) -> bool:
+        """One project cell beside several amount blocks (北京 预算表12: each block its own 项目总额 / 财政拨款,
+        绩效目标 and indicator rows): an amount cell that a ruling opens on this row, under the same project
+        cell, after a block already read (its amounts may be printed overleaf, in the rest of a cell the page
+        break cuts). Amounts a page break cut go on in an open cell; a block that only prints the amounts
+        above again at a page's top is the same block."""
+        cols = self.cols.on(grid)
+        t = self.form.table
+        had = [getattr(t, k) for k in ("total_amount", "year_amount", "fiscal_amount")]
+        if not t.indicators or all(v is None for v in had):
+            return False
+        cells = [grid.at(r, cols[k]) for k in _BLOCK_AMOUNTS if k in cols]
+        cells = [c for c in cells if c is not None and c is not head]
+        if not cells or not all(c.row == r and not c.open_top for c in cells):
+            return False
+        if not any(c.text for c in cells) and not all(c.open_bottom for c in cells):
+            return False            # blank amounts of its own: a block only where they are printed overleaf
+        if head.row == r and {pf.amount(c.text) for c in cells if c.text} <= set(had):
+            return False
+        return True
+
+    def _new_block(self) -> None:
+        """The next amount block of the project cell: a form of its own, with the project's name and code."""
+        prev = self.form
+        blocks = prev.blocks if prev.blocks is not None else [prev]
+        prev.blocks = blocks
+        form = self.new_form()
+        form.head, form.blocks = prev.head, blocks
+        blocks.append(form)
+        t, p = form.table, prev.table
+        t.project_name, t.project_code, t.unit_name, t.unit_code = p.project_name, p.project_code, p.unit_name, p.unit_code
+        for k, f in enumerate(blocks, 1):
+            f.table.block = k
+
     def _goal_goes_on(self, grid: Grid, r: int, head, text) -> bool:
         """A row that prints only goal text, its project, unit and amount cells blank, carries on the goal of
         the project above (a goal wrapped over a page break, or over rows of its own)."""
@@ -156,9 +218,14 @@ class ListRows:
         the goal appended, the amounts taken where the first part printed none."""
         form = self.form
         t = form.table
+        if _clipped_tail(form.head, rest):
+            form.head = ""          # the cut-off last line of the name above, not this project's
         form.head += rest
         if form.head:
             pf.set_field(t, "project_name", form.head)
+            for other in form.blocks or ():      # the name printed once for every block of the project
+                other.head = form.head
+                other.table.project_name, other.table.project_code = t.project_name, t.project_code
         if text("goal"):
             field = self.cols.goal_field
             setattr(t, field, (getattr(t, field) or "") + text("goal"))

@@ -19,6 +19,7 @@ class TablePart:
     grid: Grid
     caption: Caption
     layout: Layout
+    pages: list[int] = field(default_factory=list)     # the grid's pages where it joins parts of several
 
 
 @dataclass
@@ -121,7 +122,7 @@ def assemble(parts: list[TablePart], settings: Settings) -> MappedTable:
         type=cap.type if cap.type else "unknown",
         title=cap.title,
         title_score=cap.score,
-        pages=sorted({p.grid.page for p in parts}),
+        pages=sorted({p.grid.page for p in parts} | {n for p in parts for n in p.pages}),
         unit=next((p.caption.unit for p in parts if p.caption.unit), None),
         columns=_columns(layout),
         text_columns=_text_columns(layout),
