@@ -18,10 +18,10 @@ _TOL = 2.0
 
 def continues_right(prev: TablePart, part: TablePart, width: float) -> bool:
     """``part``, first on its page, is the right-hand part of ``prev`` (the last part on the page before):
-    one of the two runs past the page's edge, the part prints no title of its own, and their rows lie at
+    one of the two reaches the page's edge (runs past it, or is cut at it by the reader), the part prints no title of its own, and their rows lie at
     the same heights."""
     a, b = prev.grid, part.grid
-    if b.page != a.page + 1 or not (a.col_x[-1] > width + _TOL or b.col_x[0] < -_TOL):
+    if b.page != a.page + 1 or not (a.col_x[-1] >= width - _TOL or b.col_x[0] <= _TOL):
         return False
     cap = part.caption
     if cap.type != "unknown" or (cap.title is not None and reads_as_title(cap.title)):
@@ -34,8 +34,8 @@ def join_right(prev: TablePart, part: TablePart, width: float, settings: Setting
     inside its own. A header cell the edge cuts on both sides (本年收入 over 其他收入, printed on the first
     page only) is one cell over the columns of both."""
     a, b = prev.grid, part.grid
-    keep = max((c for c in range(a.n_cols + 1) if a.col_x[c] <= width + _TOL), default=0)   # a's columns 0..keep-1
-    start = min((c for c in range(b.n_cols) if b.col_x[c] >= -_TOL), default=b.n_cols)    # b's first whole column
+    keep = max((c for c in range(a.n_cols + 1) if a.col_x[c] < width - _TOL), default=0)    # a's columns 0..keep-1
+    start = min((c for c in range(b.n_cols) if b.col_x[c] > _TOL), default=b.n_cols)       # b's first whole column
     shift = a.col_x[keep] - b.col_x[start]
     col_x = a.col_x[:keep + 1] + [x + shift for x in b.col_x[start + 1:]]
     cells: list[GridCell] = []
