@@ -55,11 +55,22 @@ PASSING = ROOT / "tests" / "data" / "corpus_passing.txt"
 # the same per unit (125001: 合计 8.86 = 2.86 + 6.00, 小计 2.86). The 2019年 columns hold (83.74 = 28.38 + 19.06
 # + 36.30, 28.38 = 4.38 + 24.00), and each 增减变化情况 column is 2019 - 2018 (59.66 = 83.74 - 24.08, 25.52 =
 # 28.38 - 2.86), so it inherits the error. All 877 characters black, inside the page box, no images or curves.
+# 北京水务局 03表 pp5-17: 363 printed rows (pdfplumber words by column, every coded label with its amounts on
+# its line) sum to 合计 1,019,793.653031, 基本 186,762.726792, 项目 833,030.926239, but the 合计 row prints
+# 1,024,807.171785 / 186,874.722488 / 837,932.449297 (short 5,013.518754 = 111.995696 + 4,901.523058), and 01表
+# p1 prints the same 1,024,807.171785, with 农林水支出 572,292.237158 where the 213 rows sum to 567,278.718404:
+# every other class equals its rows. 03表 (all funds) prints less than 05表 (general budget alone) for two 项:
+# 2130306 169,918.589093 (基本 72,647.686739, 项目 97,270.902354) vs 170,154.473023 (72,690.479839, 97,463.993184),
+# 2130314 6,018.024601 vs 6,225.034601; and 03表's 基本 by 部门经济科目 stays under 06表's for 30213 (961.654626 vs
+# 1,014.794522) and 31002 (11.979 vs 65.16): rows are missing from 03表 only (05表 and 06表 add up). All
+# characters black, 9pt, inside the page box; no images or curves; p18 holds only white rules.
 PUBLICATION_ERRORS: list[tuple[str, str, int, str, str]] = [
     ('北京/公安局_附件2：北京市公安局2026年度部门预算报表.pdf', 'expenditure', 3, 'total_row = sum(item rows)',
      '合计 [basic] printed 644876.932942, sum 632244.725104'),
     ('北京/公安局_附件2：北京市公安局2026年度部门预算报表.pdf', 'general_budget_expenditure', 9, 'total_row = sum(item rows)',
      '合计 [basic] printed 644876.932942, sum 632244.725104'),
+    ('北京/水务局_2026年部门预算.pdf', 'expenditure', 5, 'total_row = sum(item rows)',
+     '合计 [basic] printed 186874.722488, sum 186762.726792; 合计 [project] printed 837932.449297, sum 833030.926239'),
     ('北京/医疗保障局_2026年部门预算.pdf', 'expenditure', 3, 'total_row = sum(item rows)',
      '合计 [project] printed 99735.061373, sum 17956.061373'),
     ('北京/医疗保障局_2026年部门预算.pdf', 'general_budget_expenditure', 6, 'total_row = sum(item rows)',
