@@ -17,7 +17,7 @@ from .mapping.evaluation_facts import key_evaluation_facts
 from .mapping.facts import build_facts, prose_lines
 from .mapping.performance import build as build_performance, joins_performance, part_kind
 from .mapping.tables import MappedTable, TablePart, assemble, continues, new_part
-from .mapping.wide import continues_right, join_right
+from .mapping.wide import join_right, right_part_of
 from .mapping.rows import finish_kinds
 from .models import Document, Evidence, Seal, Source, Warning
 from .read import PageContent, open_pdf
@@ -70,9 +70,11 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
                         groups.append([part])
                         captions.append(caption)
                     continue
-                if groups and i == 0 and not part_kind(groups[-1][0]) and continues_right(groups[-1][-1], part, page.width):
-                    groups[-1][-1] = join_right(groups[-1][-1], part, page.width, settings)
-                    continue            # the right-hand columns of a table too wide for the page before
+                k = right_part_of(groups[-1], part, page.width) if groups and i == 0 and not part_kind(groups[-1][0]) \
+                    else None
+                if k is not None:
+                    groups[-1][k] = join_right(groups[-1][k], part, page.width, settings)
+                    continue            # the right-hand columns of a table too wide for its pages
                 if groups and (continues(groups[-1][-1], part, first_on_page=(i == 0), first=groups[-1][0])
                                or _inside_performance(groups[-1], part)):
                     groups[-1].append(part)

@@ -126,3 +126,18 @@ def test_code_cut_by_the_page_break_goes_on_overleaf():
     forms = [f for f in corpus_doc("北京/发展和改革局_2026年部门预算.pdf").performance
              if f.project_name == "成本监审工作经费"]
     assert [(f.project_code, f.total_amount, f.pages) for f in forms] == [("11000022T000000456102", 142, [31, 32])]
+
+
+def test_wide_table_printed_down_then_over():
+    """上海 数据局 收入预算总表: pp8-9 print 合计 | 财政拨款收入 | 事业收入 | 事业单位经营收入 (单位 not printed
+    there), p10 the rest for p8's rows: 单位：元 and 收入预算 over 其他收入, the header's two rows one cell,
+    then 12 blank cells on p8's rulings (p11, blank, goes with p9's). 合计 471,452,100."""
+    doc = corpus_doc("上海/2026年上海市政务服务和数据管理局_部门预算.pdf")
+    assert not [u.pages for u in doc.tables if u.type == "unknown"]
+    [t] = [t for t in doc.tables if t.type == "revenue"]
+    assert t.pages == [8, 9, 10] and t.unit == "元"
+    assert [c.id for c in t.columns] == ["total", "fiscal_appropriation", "business_income", "operating_income",
+                                         "other_income"]
+    assert len(t.rows) == 19 and not [r for r in t.rows if "other_income" in r.values]
+    assert t.rows[-1].name == "合计" and t.rows[-1].values == {"total": 471452100, "fiscal_appropriation": 471452100}
+    assert not [c for c in t.checks if c.status == "fail"]

@@ -88,10 +88,16 @@ def _remap(layout: Layout, src: Grid, dst: Grid, body_start: int = 0) -> Layout:
         return out
     out = copy.deepcopy(layout)
     out.body_start = body_start
+    outside = []                # a column right of the page's frame: the right-hand part printed elsewhere
     for spec in out.columns:
         x0, x1 = src.col_range(spec.col)
         best = max(range(dst.n_cols), key=lambda c: min(x1, dst.col_x[c + 1]) - max(x0, dst.col_x[c]))
         spec.col = best
+        if x0 >= dst.col_x[-1] - 1.0 and src.col_x[-1] > dst.col_x[-1] + 1.0:
+            outside.append(spec)
+    for seg in out.segments:
+        seg.value_cols = [c for c in seg.value_cols if not any(c is o for o in outside)]
+        seg.text_cols = [c for c in seg.text_cols if not any(c is o for o in outside)]
     return out
 
 
