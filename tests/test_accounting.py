@@ -95,3 +95,34 @@ def test_corpus_amounts_found_nowhere_are_unaccounted(corpus_out):
                             if any(abs(q - page) <= 1 for q in held.get(value, ())))
     assert missing == []
     assert false_alarms < 0.001 * printed
+
+
+def test_batch_summary_export_and_report_carry_the_verdict(tmp_path):
+    """`_summary.csv` gains verdict and reasons, the tidy export the verdict of each number's table (and
+    --verified-only keeps only verified tables), `report --verdict` only the files with that verdict."""
+    import csv
+    import shutil
+    from extractor.batch.run import run_batch
+    from extractor.review.report import build_report
+    from extractor.write.tidy import export
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLE, src / "accounting.pdf")
+    summary = run_batch(src, tmp_path / "out", workers=1, force=True)
+    assert summary.verdicts()["incomplete"] == 1
+    with open(tmp_path / "out" / "_summary.csv", encoding="utf-8") as fh:
+        row = next(csv.DictReader(fh))
+    assert row["verdict"] == "incomplete"
+    assert row["reasons"].startswith(f"{len(sample.LOST)} printed amounts unaccounted on 1 pages")
+    export(tmp_path / "out", tmp_path / "all.csv")
+    with open(tmp_path / "all.csv", encoding="utf-8") as fh:
+        verdicts = Counter((r["page"], r["verdict"]) for r in csv.DictReader(fh))
+    assert verdicts == {("1", "incomplete"): 6, ("2", "verified"): len(sample.SMALL)}
+    export(tmp_path / "out", tmp_path / "verified.csv", verified_only=True)
+    with open(tmp_path / "verified.csv", encoding="utf-8") as fh:
+        kept = [(r["name"], float(r["value"])) for r in csv.DictReader(fh)]
+    assert kept == [(name, float(value)) for _, name, value in sample.SMALL]
+    page = build_report(tmp_path / "out", src, {"incomplete"})
+    assert 'data-verdict="incomplete"' in page and f"{len(sample.LOST)} printed amounts unaccounted" in page
+    assert "220.00 (near" in page
+    assert 'data-verdict=' not in build_report(tmp_path / "out", src, {"verified"})

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 from decimal import Decimal, InvalidOperation
 
 from pydantic import BaseModel
 
 from ..models import Document, Unaccounted, Warning
-from ..read.page import PageContent, lines_of
+from ..read.page import PageContent
 
 _AMOUNT = re.compile(r"[-−]?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+)")
 _NUMBER = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
@@ -27,6 +28,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DATE = re.compile(r"(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])")          # 2021.06 (a date printed with a dot)
 _PERCENT = ("%", "％")
 _MARKS = frozenset(".,")
+_X0 = attrgetter("x0")
+
+
+def _CY(c) -> float:
+    return c.top + c.bottom            # twice the centre's height: the same order, one operation less
 _COLUMN_NUMBER_WORDS = ("栏次", "行次")
 _CENT = Decimal("0.01")
 
@@ -52,29 +58,16 @@ def norm(token) -> Decimal | None:
 
 
 def printed_amounts(page: PageContent) -> list[PrintedAmount]:
-    """The amount-shaped words of one page, inside the page box, each with what kind of number it is.
-    Only the lines holding a decimal point or a comma are built (an amount here has one of them): the
-    page's own index by height gives their characters, so a page of prose costs one scan."""
+    """The amount-shaped words of one page, inside the page box, each with what kind of number it is."""
     w, h = page.width, page.height
-    seeds = [c for c in page.chars if c.text in _MARKS]
-    bands: list[list[float]] = []
-    for c in sorted(seeds, key=lambda c: c.top):
-        if not (0 <= (c.x0 + c.x1) / 2 <= w and 0 <= (c.top + c.bottom) / 2 <= h):
-            continue
-        pad = max(c.bottom - c.top, 1.0)       # a comma's box is short: reach the whole line around it
-        if bands and c.top - pad <= bands[-1][1]:
-            bands[-1][1] = max(bands[-1][1], c.bottom + pad)
-        else:
-            bands.append([c.top - pad, c.bottom + pad])
-    if not bands:
-        return []
-    chars = [c for top, bottom in bands for c in page.chars_in((0.0, top, w, bottom))]
-    chars = list({id(c): c for c in chars}.values())
+    if not any(c.text in _MARKS for c in page.chars):
+        return []               # an amount here has a decimal point or a comma: a page without is done
+    chars = [c for c in page.chars if 0 <= (c.x0 + c.x1) / 2 <= w and 0 <= (c.top + c.bottom) / 2 <= h]
     out: list[PrintedAmount] = []
-    for line in lines_of(chars):
-        if not any(c.text in _MARKS for c in line.chars):
+    for line in _rows(chars):
+        if not any(c.text in _MARKS for c in line):
             continue
-        words = _words(line.chars)
+        words = _words(line)
         if not any(_AMOUNT.fullmatch(t) for t, _ in words):
             continue
         column_numbers = any(t in _COLUMN_NUMBER_WORDS for t, _ in words)
@@ -96,6 +89,23 @@ def printed_amounts(page: PageContent) -> list[PrintedAmount]:
                 kind = "date"
             out.append(PrintedAmount(page.number, text, value, box, kind))
     return out
+
+
+def _rows(chars) -> list[list]:
+    """Characters in lines, left to right: by the height of their centre, a line taking every character
+    whose centre lies above the bottom of the line's first (highest-centred) character. One sort and one
+    pass, where ``lines_of`` also settles tall glyphs: here only whole words on a line matter."""
+    rows, row, bottom = [], [], -1.0e9
+    for c in sorted(chars, key=_CY):
+        if row and (c.top + c.bottom) / 2 <= bottom:
+            row.append(c)
+            continue
+        if row:
+            rows.append(sorted(row, key=_X0))
+        row, bottom = [c], c.bottom
+    if row:
+        rows.append(sorted(row, key=_X0))
+    return rows
 
 
 def _words(chars) -> list[tuple[str, tuple[float, float, float, float]]]:

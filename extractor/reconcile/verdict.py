@@ -55,6 +55,8 @@ def assign_verdicts(doc: Document, listed: list[tuple[Unaccounted, tuple | None]
         doc.verdict = Verdict(status="not_disclosure", reasons=["not a budget disclosure"])
         return
     incomplete = []
+    if not doc.tables and not doc.performance:
+        incomplete.append("no table or form read")     # nothing read is nothing verified
     if listed:
         pages = sorted({u.page for u, _ in listed})
         incomplete.append(f"{len(listed)} printed amounts unaccounted on {len(pages)} pages")
