@@ -20,6 +20,7 @@ from .models import Document, Seal, Source, Warning
 from .read import PageContent, open_pdf
 from .reconcile import correct_subjects, repair_tables, run_checks
 from .reconcile.accounting import account, printed_amounts
+from .reconcile.corroborate import corroborate
 from .reconcile.facts_checks import document_checks
 from .reconcile.verdict import assign_verdicts, blank_pages
 from .reconcile.performance_checks import check_performance
@@ -133,6 +134,7 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
     doc.warnings += blank_pages(drawn)
     listed = account(doc, printed)      # every printed amount held by a field, or listed
     doc.unaccounted = [u for u, _ in listed]
+    corroborate(doc, listed)            # failing sums another layout shows too: the publication's error
     assign_verdicts(doc, listed)        # the last step: from the checks, the accounting, the damage
     return doc
 

@@ -126,3 +126,37 @@ def test_batch_summary_export_and_report_carry_the_verdict(tmp_path):
     assert 'data-verdict="incomplete"' in page and f"{len(sample.LOST)} printed amounts unaccounted" in page
     assert "220.00 (near" in page
     assert 'data-verdict=' not in build_report(tmp_path / "out", src, {"verified"})
+
+
+def test_another_layout_corroborates_a_publication_error():
+    """北京 医疗保障局: 03表 支出总表 p3 and 05表 一般公共预算支出表 p6 both print a 项目支出 合计 of
+    99,735.06 over rows summing 17,956.06 (read off the pages by hand, tests/test_corpus_regression.py)."""
+    from conftest import corpus_doc
+    doc = corpus_doc("北京/医疗保障局_2026年部门预算.pdf")
+    for kind, page, other in (("expenditure", 3, "general_budget_expenditure p6"),
+                              ("general_budget_expenditure", 6, "expenditure p3")):
+        table = next(t for t in doc.tables if t.type == kind and t.pages[0] == page)
+        check = next(c for c in table.checks if c.rule == "total_row = sum(item rows)")
+        assert check.status == "publication_error"
+        assert "printed 99735.061373, sum 17956.061373" in check.detail
+        assert check.evidence.startswith(other) and "by the same 81779 " in check.evidence
+
+
+def test_the_same_grid_printed_twice_corroborates_nothing():
+    """Two tables with the same columns and rows fail the same way when the reading is wrong: neither
+    makes the other's failure the publication's."""
+    from extractor.models import Check, Column, Document, Row, Source, Table
+    from extractor.reconcile.corroborate import corroborate
+
+    def table(kind: str, page: int) -> Table:
+        rows = [Row(kind="total", name="合计", values={"total": 10}, page=page, bbox=(0, 0, 1, 1)),
+                Row(kind="item", code="201", name="一般公共服务支出", values={"total": 7}, page=page, bbox=(0, 1, 1, 2))]
+        return Table(type=kind, pages=[page], rows=rows, columns=[Column(id="total", key="total", label="合计", score=100)],
+                     checks=[Check(rule="total_row = sum(item rows)", status="fail",
+                                   detail="合计 [total] printed 10, sum 7.00")])
+    doc = Document(extractor_version="t", source=Source(file="x.pdf", sha256="0", pages=2),
+                   tables=[table("expenditure", 1), table("general_budget_expenditure", 2)])
+    assert corroborate(doc, []) == 0 and {c.status for t in doc.tables for c in t.checks} == {"fail"}
+    doc.tables[1].rows[1].name = "公共安全支出"          # another grid: the same gap now corroborates
+    doc.tables[1].rows[1].code = "204"
+    assert corroborate(doc, []) == 2

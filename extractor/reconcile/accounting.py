@@ -23,6 +23,7 @@ from ..models import Document, Unaccounted, Warning
 from ..read.page import PageContent
 
 _AMOUNT = re.compile(r"[-−]?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+)")
+_GLUED = re.compile(r"(?<![\d.,])[-−]?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+)(?![.,]?\d)")
 _NUMBER = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DATE = re.compile(r"(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])")          # 2021.06 (a date printed with a dot)
@@ -68,27 +69,32 @@ def printed_amounts(page: PageContent) -> list[PrintedAmount]:
         if not any(c.text in _MARKS for c in line):
             continue
         words = _words(line)
-        if not any(_AMOUNT.fullmatch(t) for t, _ in words):
-            continue
         column_numbers = any(t in _COLUMN_NUMBER_WORDS for t, _ in words)
-        for i, (text, box) in enumerate(words):
-            if not _AMOUNT.fullmatch(text):
+        for i, (text, chars) in enumerate(words):
+            if _AMOUNT.fullmatch(text):
+                nxt = words[i + 1][0] if i + 1 < len(words) else ""
+                out.append(_token(page.number, text, chars, nxt, column_numbers))
                 continue
-            value = norm(text)
-            if value is None:
-                continue
-            nxt = words[i + 1][0] if i + 1 < len(words) else ""
-            kind = "amount"
-            if _is_code(text, nxt):
-                kind = "code"
-            elif column_numbers:
-                kind = "column_number"
-            elif nxt.startswith(_PERCENT):
-                kind = "percent"
-            elif _DATE.fullmatch(text) and nxt[:1] in ("", ".", "-", "—", "至", "年", "月"):
-                kind = "date"
-            out.append(PrintedAmount(page.number, text, value, box, kind))
+            for m in _GLUED.finditer(text):     # 减少1,316.82万元: an amount inside a word of prose
+                after = text[m.end():] or (words[i + 1][0] if i + 1 < len(words) else "")
+                out.append(_token(page.number, m.group(), chars[m.start():m.end()], after, column_numbers))
     return out
+
+
+def _token(page: int, text: str, chars, nxt: str, column_numbers: bool) -> PrintedAmount:
+    """The word as a printed amount, with what kind of number it is (``nxt``: what follows it)."""
+    kind = "amount"
+    if _is_code(text, nxt):
+        kind = "code"
+    elif column_numbers:
+        kind = "column_number"
+    elif nxt.startswith(_PERCENT):
+        kind = "percent"
+    elif _DATE.fullmatch(text) and nxt[:1] in ("", ".", "-", "—", "至", "年", "月"):
+        kind = "date"
+    box = (round(chars[0].x0, 1), round(min(c.top for c in chars), 1), round(chars[-1].x1, 1),
+           round(max(c.bottom for c in chars), 1))
+    return PrintedAmount(page, text, norm(text), box, kind)
 
 
 def _rows(chars) -> list[list]:
@@ -108,12 +114,12 @@ def _rows(chars) -> list[list]:
     return rows
 
 
-def _words(chars) -> list[tuple[str, tuple[float, float, float, float]]]:
-    """A line split at spaces and at gaps wider than a third of the character height."""
+def _words(chars) -> list[tuple[str, list]]:
+    """A line split at spaces and at gaps wider than a third of the character height: (text, chars)."""
     words, cur = [], []
     prev = None
     for c in chars:
-        if c.text.isspace():
+        if c.text.isspace() or len(c.text) != 1:
             if cur:
                 words.append(cur)
             cur, prev = [], None
@@ -125,9 +131,7 @@ def _words(chars) -> list[tuple[str, tuple[float, float, float, float]]]:
         prev = c
     if cur:
         words.append(cur)
-    return [("".join(c.text for c in word),
-             (round(word[0].x0, 1), round(min(c.top for c in word), 1), round(word[-1].x1, 1),
-              round(max(c.bottom for c in word), 1))) for word in words]
+    return [("".join(c.text for c in word), word) for word in words]
 
 
 def _is_code(tok: str, nxt: str) -> bool:
@@ -234,20 +238,25 @@ def account(doc: Document, printed: list[PrintedAmount]) -> list[tuple[Unaccount
 
 
 def _near(doc: Document, a: PrintedAmount) -> tuple[str | None, tuple | None]:
-    """The row (or else the form) the amount sits closest to: where a researcher looks first."""
+    """The row (or else the form) the amount sits closest to: where a researcher looks first. The table
+    is its owner (its verdict answers for it) only where the amount lies within the band of the table's
+    rows on that page, a row's height around; an amount of the prose above or below belongs to none."""
     cy = (a.bbox[1] + a.bbox[3]) / 2
     best, where, owner = None, None, None
     for k, t in enumerate(doc.tables):
-        for r in t.rows:
-            if r.page != a.page:
-                continue
+        rows = [r for r in t.rows if r.page == a.page]
+        if not rows:
+            continue
+        reach = max(r.bbox[3] - r.bbox[1] for r in rows)
+        inside = min(r.bbox[1] for r in rows) - reach <= cy <= max(r.bbox[3] for r in rows) + reach
+        for r in rows:
             d = 0.0 if r.bbox[1] <= cy <= r.bbox[3] else min(abs(cy - r.bbox[1]), abs(cy - r.bbox[3]))
             if best is None or d < best:
-                best, where, owner = d, f"{t.title or t.type} / {r.name or r.code or 'row'}", ("table", k)
-    if where is not None:
+                best, where = d, f"{t.title or t.type} / {r.name or r.code or 'row'}"
+                owner = ("table", k) if inside else None
+    if where is not None and owner is not None:
         return where, owner
     for k, p in enumerate(doc.performance):
         if a.page in p.pages:
             return p.project_name or p.unit_name or p.title or p.type, ("performance", k)
-    return None, None
-
+    return (f"text beside {where}" if where else "text of the page"), None

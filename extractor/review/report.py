@@ -153,6 +153,13 @@ def _file_block(e: dict, opened: bool = False) -> tuple[str, set[str]]:
                     f'{html.escape("; ".join(doc.verdict.reasons))}</p>')
     if doc.unaccounted:
         body.append(_unaccounted_block(e.get("pdf"), doc))
+    found = [(t, c) for t in doc.tables for c in t.checks if c.status == "publication_error"]
+    if found:                       # findings about the publication: shown, never hidden
+        body.append("<details class='check' data-rule=''><summary>publication errors: " + str(len(found))
+                    + "</summary><ul>" + "".join(
+                        f"<li>{html.escape(t.type)} p. {t.pages[0]}: <span class='rule'>{html.escape(c.rule)}"
+                        f"</span> {html.escape(c.detail)} — evidence: {html.escape(c.evidence or '')}</li>"
+                        for t, c in found[:30]) + "</ul></details>")
     damage = damage_reason(doc.warnings)
     if e["reason"] or damage:
         body.append(f'<p class="why">{html.escape(damage or e["reason"])}</p>')
