@@ -6,7 +6,8 @@ a grid loses). Page 2: numbers that look like amounts and are not: economic code
 its name), a 栏次 row, dates (2025.01 至 2025.12), percentages (95.50 %), printed as prose under a
 small table whose amounts are all read.
 
-usage: python samples/accounting.py   -> samples/accounting.pdf (deterministic)
+usage: python samples/accounting.py   -> samples/accounting_pages/accounting.pdf (deterministic; in a folder
+of its own: every samples/*.pdf has a golden)
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ SMALL = [("30201.00", "办公费", "12.00"), ("30205.00", "水费", "3.60")]
 PROSE = ["实施期限：2025.01 至 2025.12", "预算执行率 95.50 %，满意度 98.20 %", "联系电话：0371-63321234"]
 
 
-def build(dst: Path = HERE / "accounting.pdf") -> Path:
+def build(dst: Path = HERE / "accounting_pages" / "accounting.pdf") -> Path:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas

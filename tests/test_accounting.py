@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "samples"))
 import accounting as sample     # noqa: E402
 
-SAMPLE = ROOT / "samples" / "accounting.pdf"
+SAMPLE = ROOT / "samples" / "accounting_pages" / "accounting.pdf"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..models import Check, Document, Unaccounted, Verdict, Warning
 
-DAMAGE_CODES = ("page_damaged", "page_unreadable", "page_blank", "document_repaired")
+DAMAGE_CODES = ("page_damaged", "page_unreadable", "page_blank", "page_duplicate", "document_repaired")
 
 
 def _verdict(incomplete: list[str], failing: list[Check]) -> Verdict:
