@@ -55,11 +55,14 @@ def assign_verdicts(doc: Document, listed: list[tuple[Unaccounted, tuple | None]
         doc.verdict = Verdict(status="not_disclosure", reasons=["not a budget disclosure"])
         return
     incomplete = []
-    if not doc.tables and not doc.performance:
-        incomplete.append("no table or form read")     # nothing read is nothing verified
-    if listed:
-        pages = sorted({u.page for u, _ in listed})
-        incomplete.append(f"{len(listed)} printed amounts unaccounted on {len(pages)} pages")
+    if not doc.tables and not doc.performance and not doc.facts:
+        incomplete.append("nothing read")               # nothing read is nothing verified
+    owned = [u for u, owner in listed if owner is not None]
+    prose = [u for u, owner in listed if owner is None]
+    if owned:
+        incomplete.append(f"{len(owned)} printed amounts unaccounted on {len({u.page for u in owned})} pages")
+    if prose:
+        incomplete.append(f"{len(prose)} amounts of the text held by no fact on {len({u.page for u in prose})} pages")
     if damaged:
         incomplete.append("damaged or unreadable pages: " + ", ".join(map(str, damaged)))
     if whole_file:
