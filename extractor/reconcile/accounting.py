@@ -47,6 +47,7 @@ class PrintedAmount:
     value: Decimal
     bbox: tuple[float, float, float, float]
     kind: str = "amount"
+    prose: bool = False         # printed inside a word of text (减少1,316.82万元), not as a word of its own
 
 
 def norm(token) -> Decimal | None:
@@ -77,11 +78,11 @@ def printed_amounts(page: PageContent) -> list[PrintedAmount]:
                 continue
             for m in _GLUED.finditer(text):     # 减少1,316.82万元: an amount inside a word of prose
                 after = text[m.end():] or (words[i + 1][0] if i + 1 < len(words) else "")
-                out.append(_token(page.number, m.group(), chars[m.start():m.end()], after, column_numbers))
+                out.append(_token(page.number, m.group(), chars[m.start():m.end()], after, column_numbers, True))
     return out
 
 
-def _token(page: int, text: str, chars, nxt: str, column_numbers: bool) -> PrintedAmount:
+def _token(page: int, text: str, chars, nxt: str, column_numbers: bool, prose: bool = False) -> PrintedAmount:
     """The word as a printed amount, with what kind of number it is (``nxt``: what follows it)."""
     kind = "amount"
     if _is_code(text, nxt):
@@ -94,7 +95,7 @@ def _token(page: int, text: str, chars, nxt: str, column_numbers: bool) -> Print
         kind = "date"
     box = (round(chars[0].x0, 1), round(min(c.top for c in chars), 1), round(chars[-1].x1, 1),
            round(max(c.bottom for c in chars), 1))
-    return PrintedAmount(page, text, norm(text), box, kind)
+    return PrintedAmount(page, text, norm(text), box, kind, prose)
 
 
 def _rows(chars) -> list[list]:
@@ -166,6 +167,12 @@ class _Holdings:
             for token in _NUMBER.findall(text):
                 self.add(pages, token)
 
+    def known(self) -> set[tuple[int, Decimal]]:
+        """Every (page, value) held, before any is taken."""
+        out = {key for key, n in self.single.items() if n > 0}
+        out |= {(p, value) for value, spread in self.spread.items() for pages in spread for p in pages}
+        return out
+
     def take(self, page: int, value: Decimal, slack: int) -> bool:
         for q in ((page,) if slack == 0 else (page - 1, page + 1)):
             if self.single[(q, value)] > 0:
@@ -196,8 +203,14 @@ def _holdings(doc: Document) -> _Holdings:
                 held.add_text(pages, cell)
     for p in doc.performance:
         _walk(held, set(p.pages), p, skip=("warnings", "checks", "seals", "pages", "year"))
-    for f in doc.facts:
+    for f in doc.facts:             # the sentence, and what was read beyond it (比上年增加…, the reason)
+        said = Counter(norm(t) for t in _NUMBER.findall(f.text or ""))
         held.add_text({f.page}, f.text)
+        held.add_text({f.page}, f.reason)
+        for v in (f.value, f.prior, f.change, f.change_rate, f.share):
+            if v is not None and not said[norm(v)]:
+                held.add({f.page}, v)
+                held.add({f.page}, -v)        # a change is printed unsigned after 减少
     return held
 
 
@@ -223,8 +236,11 @@ def account(doc: Document, printed: list[PrintedAmount]) -> list[tuple[Unaccount
     (kinds other than ``amount`` are explained and never listed) and warn per page. Each listed amount
     comes with the object it sits closest to, ("table" | "performance", index), or None."""
     held = _holdings(doc)
+    restated = held.known()
     left = [a for a in printed if not held.take(a.page, a.value, 0)]
     left = [a for a in left if not held.take(a.page, a.value, 1) and a.kind == "amount"]
+    # the text restating a figure a table or form holds on its page (支出合计1,234.56万元) refers to it
+    left = [a for a in left if not (a.prose and {(a.page + d, a.value) for d in (-1, 0, 1)} & restated)]
     out = []
     for a in left:
         near, owner = _near(doc, a)
