@@ -87,10 +87,12 @@ def test_corpus_amounts_found_nowhere_are_unaccounted(corpus_out):
         printed += sum(strict.values())
         _, nowhere, _ = residuals(pa, pdf, out, {})
         listed = Counter((u["page"], pa.norm(u["text"])) for u in data["unaccounted"])
+        held = _json_amounts(pa, {k: v for k, v in data.items() if k != "unaccounted"})
         for page, value, n in nowhere:
+            if any(abs(q - page) <= 1 for q in held.get(-pa.norm(value), ())):
+                continue            # a change printed unsigned after 减少: the fact holds it signed
             if listed[(page, pa.norm(value))] < n:
                 missing.append((pdf.name, page, value))
-        held = _json_amounts(pa, {k: v for k, v in data.items() if k != "unaccounted"})
         false_alarms += sum(n for (page, value), n in listed.items()
                             if any(abs(q - page) <= 1 for q in held.get(value, ())))
     assert missing == []

@@ -16,7 +16,10 @@ from decimal import Decimal, InvalidOperation
 from ..models import Check, Document, Table, Unaccounted
 
 _PAIR = re.compile(r"printed (-?\d+(?:\.\d+)?), sum (-?\d+(?:\.\d+)?)")
-_CHANCE = Decimal(100)       # a whole shortfall under this may repeat by chance (a 1.00 rounding)
+_CHANCE = Decimal(100)
+# rules over a structure the extractor infers (numbered headings and their items): a wrong inference
+# repeats in every table of the template, so their failures corroborate nothing
+_INFERRED = ("heading_row",)       # a whole shortfall under this may repeat by chance (a 1.00 rounding)
 
 
 def _pairs(check: Check) -> set[tuple[Decimal, Decimal]]:
@@ -30,7 +33,13 @@ def _pairs(check: Check) -> set[tuple[Decimal, Decimal]]:
 
 
 def _particular(diff: Decimal) -> bool:
-    return diff != 0 and (abs(diff) >= _CHANCE or diff != diff.to_integral_value())
+    return abs(diff) >= 1 and (abs(diff) >= _CHANCE or diff != diff.to_integral_value())
+
+
+def _reading_like(printed: Decimal, total: Decimal) -> bool:
+    """Shortfalls a reading error makes in every table it reads: a sum twice the total (rows counted
+    twice) or a total off by less than a unit (an amount printed to fewer places, a digit clipped)."""
+    return abs(printed - total) < 1 or total == 2 * printed or printed == 2 * total
 
 
 def _plain(d: Decimal) -> str:
@@ -44,6 +53,8 @@ def _same_grid(a: Table, b: Table) -> bool:
 
 
 def _shared(p: set, q: set) -> tuple[Decimal, Decimal] | None:
+    p = {x for x in p if not _reading_like(*x)}
+    q = {x for x in q if not _reading_like(*x)}
     same = sorted(p & q)
     if same:
         return same[0]
@@ -59,7 +70,7 @@ def corroborate(doc: Document, listed: list[tuple[Unaccounted, tuple | None]]) -
     unread = {u.page for u, _ in listed}
     failing = [(k, t, c, _pairs(c)) for k, t in enumerate(doc.tables) if not set(t.pages) & unread
                for c in t.checks if c.status == "fail"]
-    failing = [f for f in failing if f[3]]
+    failing = [f for f in failing if f[3] and not f[2].rule.startswith(_INFERRED)]
     marked = 0
     for k, t, c, pairs in failing:
         for k2, t2, c2, pairs2 in failing:
