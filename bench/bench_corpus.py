@@ -125,7 +125,21 @@ def document_figures(pa, pdf: Path, out: Path, cache: dict) -> dict:
         "fact_checks_pass": len([c for c in doc.get("checks", []) if c["rule"].startswith("fact") and c["status"] == "pass"]),
         "document_failing": sorted(f"{c['rule']}: {c['detail']}" for c in doc.get("checks", []) if c["status"] == "fail"),
         "forms": form_figures(doc),
+        "verdict": (doc.get("verdict") or {}).get("status", ""),
+        "verdict_reasons": [_reason_kind(r) for r in (doc.get("verdict") or {}).get("reasons", [])],
+        "unaccounted": len(doc.get("unaccounted", [])),
+        "publication_errors": sum(c["status"] == "publication_error" for c in checks),
     }
+
+
+def _reason_kind(reason: str) -> str:
+    """A verdict reason without its counts and pages, for the tally: '12 printed amounts unaccounted on 3
+    pages' -> 'printed amounts unaccounted'; 'failing checks: total = basic x2' -> 'failing checks'."""
+    head = reason.split(":", 1)[0]
+    words = [w for w in head.split() if not w.isdigit()]
+    if "on" in words:
+        words = words[:words.index("on")]
+    return " ".join(words)
 
 
 def _forms_block(ds: list[dict]) -> dict:
@@ -148,6 +162,12 @@ def _forms_line(fam: str, f: dict) -> str:
     return (f"  {fam:27s} forms {f['forms']:4d}  indicators {f['indicators']:5d}  without indicators "
             f"{f['forms_without_indicators']:3d}  no 三级 {f['no_level3']:3d}  no target {f['no_target']:3d} "
             f"(warned {f['no_target_warned']})  empty_form {f['empty_form']:2d}")
+
+
+def _verdicts_line(b: dict) -> str:
+    return (", ".join(f"{v or 'none'} {n}" for v, n in b["verdicts"].items())
+            + f"  verified share {b['verified_share']:.3f}  unaccounted {b['unaccounted']}"
+            + f"  publication errors {b['publication_errors']}")
 
 
 def aggregate(docs: dict[str, dict], seconds: dict[str, float]) -> dict:
@@ -187,6 +207,12 @@ def aggregate(docs: dict[str, dict], seconds: dict[str, float]) -> dict:
                                             / max(1, sum(d.get("fact_checks", 0) for d in ds)), 4),
             "document_checks_failing": sum(len(d.get("document_failing", [])) for d in ds),
             "forms": _forms_block(ds),
+            "verdicts": dict(sorted(Counter(d.get("verdict", "") for d in ds).items())),
+            "verified_share": round(sum(d.get("verdict") == "verified" for d in ds) / max(1, len(ds)), 4),
+            "unaccounted": sum(d.get("unaccounted", 0) for d in ds),
+            "publication_errors": sum(d.get("publication_errors", 0) for d in ds),
+            "reasons": dict(sorted(Counter(r for d in ds if d.get("verdict") != "verified"
+                                           for r in d.get("verdict_reasons", [])).items())),
         }
     by_place = defaultdict(list)
     for name in docs:
@@ -246,12 +272,17 @@ def main(argv: list[str]) -> None:
         print(f"{place:10s} docs {b['documents']:3d}  pages {b['pages']:5d}  tables {b['tables']:4d}  "
               f"unknown {b['unknown_share']:.3f}  checks {b['checks_run']:5d} failing {b['checks_failing']:3d}  "
               f"docs failing {b['documents_failing']:2d}  recall {b['recall']:.4f}  precision {b['precision']}")
+        print(f"{'':10s} verdicts {_verdicts_line(b)}")
         for fam, f in b["forms"].items():
             print(_forms_line(fam, f))
     print("performance forms overall:")
     for fam, f in result["overall"]["forms"].items():
         print(_forms_line(fam, f))
     print(json.dumps(result["overall"], ensure_ascii=False, indent=1))
+    o = result["overall"]
+    print(f"verdicts overall: {_verdicts_line(o)}")
+    print("why not verified (documents per reason): "
+          + ", ".join(f"{r} {n}" for r, n in sorted(o["reasons"].items(), key=lambda kv: -kv[1])))
     if args.failing:
         for name, d in sorted(docs.items()):
             for f in d["failing"] + d.get("document_failing", []):

@@ -106,6 +106,7 @@ def batch(in_dir: Path = typer.Argument(..., help="folder of PDFs (searched recu
                f"{summary.set_aside()} set aside (not disclosures: document_type other), "
                f"{summary.count('skipped')} up to date, "
                f"{summary.count('failed')} failed; summary in {out_dir / '_summary.csv'}", err=True)
+    typer.echo("verdicts: " + ", ".join(f"{n} {v}" for v, n in summary.verdicts().items()), err=True)
 
 
 @app.command()
@@ -113,10 +114,12 @@ def export(folder: Path = typer.Argument(..., help="folder of extractor JSON (a 
            fmt: str = typer.Option("csv", "--format", help="csv or parquet"),
            output: Path = typer.Option(..., "-o", "--output", help="numbers file; indicators go beside it"),
            include_other: bool = typer.Option(False, "--include-other",
-                                              help="also export documents that are no disclosure (document_type other)")) -> None:
+                                              help="also export documents that are no disclosure (document_type other)"),
+           verified_only: bool = typer.Option(False, "--verified-only", help="only tables and forms whose "
+                                              "verdict is verified")) -> None:
     """Tidy tables (SCHEMA.md): one row per number, one row per indicator."""
     from .write.tidy import export as run
-    numbers, indicators, n, m = run(folder, output, fmt, include_other)
+    numbers, indicators, n, m = run(folder, output, fmt, include_other, verified_only=verified_only)
     typer.echo(f"{n} numbers -> {numbers}; {m} indicators -> {indicators}", err=True)
 
 
@@ -147,11 +150,15 @@ def inspect(pdf: Path = typer.Argument(..., help="PDF file"),
 @app.command()
 def report(folder: Path = typer.Argument(..., help="batch output folder (per-file JSON and _summary.csv)"),
            output: Path = typer.Option(..., "-o", "--output", help="HTML file to write"),
-           pdfs: Optional[Path] = typer.Option(None, "--pdfs", help="the batch's input folder, for page crops")) -> None:
-    """One self-contained HTML report: status, tables and failing checks per file, with page crops."""
+           pdfs: Optional[Path] = typer.Option(None, "--pdfs", help="the batch's input folder, for page crops"),
+           verdict: Optional[list[str]] = typer.Option(None, "--verdict", help="only files with this verdict "
+                                                       "(verified, inconsistent, incomplete, not_disclosure); "
+                                                       "repeatable")) -> None:
+    """One self-contained HTML report: status, verdict, tables, failing checks and unaccounted amounts per
+    file, with page crops."""
     from .review.report import build_report
     from .write import atomic_write
-    text = build_report(folder, pdfs)
+    text = build_report(folder, pdfs, set(verdict) if verdict else None)
     atomic_write(output, text)
     typer.echo(f"{output}: {len(text) // 1024} KB", err=True)
 

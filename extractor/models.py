@@ -34,8 +34,28 @@ class Warning(_Model):
 
 class Check(_Model):
     rule: str
-    status: Literal["pass", "fail", "skipped"]
+    status: Literal["pass", "fail", "publication_error", "skipped"]
     detail: str = ""
+    evidence: Optional[str] = Field(default=None, description="for `publication_error`: what was read "
+                                    "independently and shows the same discrepancy")
+
+
+class Verdict(_Model):
+    """How far the output can be trusted, from the checks and the accounting alone: ``verified`` (every
+    check passes or is a corroborated publication error, every printed amount held, no damaged page),
+    ``inconsistent`` (a check fails and nothing shows the publication at fault), ``incomplete`` (amounts
+    unaccounted, damaged or unreadable pages, OCR amounts unconfirmed), ``not_disclosure``."""
+    status: Literal["verified", "inconsistent", "incomplete", "not_disclosure"] = "verified"
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Unaccounted(_Model):
+    """An amount a page prints that no field of the output holds and nothing explains."""
+    page: int
+    text: str = Field(description="the word as printed")
+    bbox: tuple[float, float, float, float] = Field(description="x0, top, x1, bottom in PDF points")
+    near: Optional[str] = Field(default=None, description="the row (table title / row name) or form it sits "
+                                                          "closest to")
 
 
 class Fact(_Model):
@@ -134,6 +154,7 @@ class Table(_Model):
     raw: Optional[list[list[Optional[str]]]] = Field(
         default=None, description="the cell grid as read, kept for tables typed `unknown`")
     seals: list[Seal] = Field(default_factory=list, description="seals pressed over this table's rows")
+    verdict: Optional[Verdict] = None
 
 
 class Indicator(_Model):
@@ -282,6 +303,7 @@ class PerformanceTable(_Model):
     total_score: Optional[Number] = Field(default=None, description="总分 as printed")
     grade: Optional[str] = Field(default=None, description="自评等级 as printed")
     checks: list[Check] = Field(default_factory=list)
+    verdict: Optional[Verdict] = None
 
 
 DocumentType = Literal["department_budget", "unit_budget", "department_final", "unit_final",
@@ -307,6 +329,8 @@ class Document(_Model):
                                   "performance_evaluation 绩效评价报告/结果 on its own, other (not a disclosure)")
     document_type_evidence: Optional[Evidence] = Field(
         default=None, description="the printed words that decided document_type: {text, page}")
+    verdict: Optional[Verdict] = None
+    unaccounted: list[Unaccounted] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     performance: list[PerformanceTable] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list, description="figures stated in the prose (outside tables)")

@@ -22,7 +22,10 @@ from .mapping.rows import finish_kinds
 from .models import Document, Evidence, Seal, Source, Warning
 from .read import PageContent, open_pdf
 from .reconcile import correct_subjects, repair_tables, run_checks
+from .reconcile.accounting import account, printed_amounts
+from .reconcile.corroborate import corroborate
 from .reconcile.facts_checks import document_checks
+from .reconcile.verdict import assign_verdicts, blank_pages
 from .reconcile.performance_checks import check_performance
 from .settings import DEFAULT, Settings
 
@@ -39,11 +42,15 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
         seals: list[Seal] = []          # seals on scanned pages (read/seal.py)
         prose = []                      # text lines outside the tables: the facts are read from them
         carried: tuple[int, Caption] | None = None   # a title left at the foot of a page, for the next one
+        printed = []                    # every amount-shaped word the pages show (reconcile/accounting.py)
+        drawn: dict[int, bool] = {}     # page -> False where its text objects give no character
         for index in range(src.page_count):
             try:
                 page = src.reader.page(index)
                 if page.ocr:
                     ocr_pages.add(page.number)
+                drawn[page.number] = not (page.text_objects >= 5 and not page.chars and not page.ocr)
+                printed += printed_amounts(page)
                 seals += [Seal(page=page.number, bbox=(round(s.x0, 1), round(s.top, 1), round(s.x1, 1),
                                                        round(s.bottom, 1)), colour=s.colour) for s in page.seals]
                 regions = find_regions(page, settings)
@@ -139,6 +146,11 @@ def extract(path: str | Path, settings: Settings = DEFAULT) -> Document:
         doc.warnings += fact_warnings
     if not doc.tables and not doc.performance and not doc.facts:
         doc.warnings.append(Warning(code="no_tables", message="no ruled table found in the document"))
+    doc.warnings += blank_pages(drawn)
+    listed = account(doc, printed)      # every printed amount held by a field, or listed
+    doc.unaccounted = [u for u, _ in listed]
+    corroborate(doc, listed)            # failing sums another layout shows too: the publication's error
+    assign_verdicts(doc, listed)        # the last step: from the checks, the accounting, the damage
     return doc
 
 

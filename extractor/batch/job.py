@@ -22,6 +22,8 @@ class FileResult:
     tables: dict[str, int] = field(default_factory=dict)
     performance: int = 0
     checks_failed: int = 0
+    verdict: str = ""             # verified | inconsistent | incomplete | not_disclosure ('' when failed)
+    reasons: str = ""             # the verdict's reasons joined by '; '
     seconds: float = 0.0
     peak_rss_mb: float = 0.0
 
@@ -55,11 +57,13 @@ def skipped(rel: str, data: dict) -> FileResult:
                       document_type=data.get("document_type") or "", pages=data["source"]["pages"],
                       tables=dict(sorted(Counter(t["type"] for t in tables).items())),
                       performance=len(data.get("performance", [])),
-                      checks_failed=sum(c["status"] == "fail" for t in tables for c in t.get("checks", [])))
+                      checks_failed=sum(c["status"] == "fail" for t in tables for c in t.get("checks", [])),
+                      verdict=(data.get("verdict") or {}).get("status", ""),
+                      reasons="; ".join((data.get("verdict") or {}).get("reasons", [])))
 
 
 # warnings that mean part of the file was not read as printed: such a file is `partial`, never `ok`
-DAMAGE_CODES = ("page_damaged", "document_repaired", "page_duplicate", "page_unreadable")
+DAMAGE_CODES = ("page_damaged", "page_blank", "document_repaired", "page_duplicate", "page_unreadable")
 
 
 def damage_reason(warnings) -> str:
@@ -86,6 +90,8 @@ def summarise(rel: str, doc, seconds: float) -> FileResult:
                       tables=dict(sorted(Counter(t.type for t in doc.tables).items())),
                       performance=len(doc.performance),
                       checks_failed=sum(c.status == "fail" for t in doc.tables for c in t.checks),
+                      verdict=doc.verdict.status if doc.verdict else "",
+                      reasons="; ".join(doc.verdict.reasons) if doc.verdict else "",
                       seconds=round(seconds, 3), peak_rss_mb=_rss_mb())
 
 

@@ -11,7 +11,9 @@ from ..write import atomic_write
 from .job import FileResult, current_output, skipped
 from .pool import Task, run_pool
 
-SUMMARY_FIELDS = ["file", "status", "reason", "document_type", "pages", "tables", "performance", "checks_failed", "seconds", "peak_rss_mb"]
+SUMMARY_FIELDS = ["file", "status", "reason", "document_type", "pages", "tables", "performance", "checks_failed",
+                  "verdict", "reasons", "seconds", "peak_rss_mb"]
+VERDICTS = ("verified", "inconsistent", "incomplete", "not_disclosure")
 
 
 def discover(in_dir: Path) -> list[Path]:
@@ -34,6 +36,10 @@ class BatchSummary:
     def set_aside(self) -> int:
         """Files that are no disclosure (document_type `other`), extracted now or up to date."""
         return sum(r.get("document_type") == "other" for r in self.results)
+
+    def verdicts(self) -> dict[str, int]:
+        """Files per verdict (every verdict named, zeros included), failed files left out."""
+        return {v: sum(r.get("verdict") == v for r in self.results) for v in VERDICTS}
 
     def csv_text(self) -> str:
         buf = io.StringIO()

@@ -129,7 +129,7 @@ class _Checker:
         contents = page.get("/Contents")
         streams = list(contents) if _is_array(contents) else ([contents] if contents is not None else [])
         for stream in streams:
-            problem = self.stream(stream)
+            problem = self.stream(stream) or _zeroed(stream)
             if problem:
                 return problem
         return self.resources(page.get("/Resources"), 0)
@@ -139,6 +139,8 @@ class _Checker:
             return None
         xobjects = resources.get("/XObject")
         for obj in (xobjects.values() if hasattr(xobjects, "values") else []):
+            if not hasattr(obj, "get"):
+                return "an image or form the page draws is lost (its object is null)"
             problem = self.stream(obj)
             if not problem and obj.get("/Subtype") == "/Form":
                 problem = self.resources(obj.get("/Resources"), depth + 1)
@@ -146,6 +148,8 @@ class _Checker:
                 return problem
         fonts = resources.get("/Font")
         for font in (fonts.values() if hasattr(fonts, "values") else []):
+            if not hasattr(font, "get"):
+                return "a font the page uses is lost (its object is null)"
             problem = self.stream(font.get("/ToUnicode"))       # the text a reader extracts
             if problem:
                 return problem
@@ -179,6 +183,23 @@ class _Checker:
         if key != (0, 0):
             self.verdicts[key] = verdict
         return verdict
+
+
+_ZEROS = bytes(64)
+
+
+def _zeroed(stream) -> str | None:
+    """A run of zero bytes inside a content stream that decodes: a block of the file overwritten. PDF
+    takes NUL for white space, so the page parses, draws what is left and no decoder complains; no
+    operator or operand a writer puts in a content stream is 64 zero bytes long."""
+    import pikepdf
+    if not isinstance(stream, pikepdf.Stream):
+        return None
+    try:
+        data = stream.read_bytes()
+    except Exception:
+        return None         # the decoder's complaint is reported by ``stream``
+    return "a block of zero bytes in the page's content stream" if _ZEROS in data else None
 
 
 def _inflate_problem(data: bytes, names: list[str]) -> str | None:

@@ -107,6 +107,8 @@ class PageContent:
     edges: list[Edge] = field(default_factory=list)
     ocr: bool = False           # read from the page image (a scan), not from a text layer
     seals: list[Seal] = field(default_factory=list)     # seals on the page image, taken out before OCR
+    text_objects: int = -1      # text objects the page draws inside its clip (-1: the reader does not count):
+                                # many and not one character read is text lost, not a blank page
     # the characters sorted by their centre's height, built on the first query (see chars_in) and again
     # when ``chars`` is replaced or changes length
     _by_cy: tuple | None = field(default=None, init=False, repr=False, compare=False)

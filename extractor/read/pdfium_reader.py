@@ -41,7 +41,9 @@ class PdfiumReader:
             turn = _Turn(page.get_rotation(), x1 - x0, y1 - y0)
             content = PageContent(number=index + 1, width=turn.width, height=turn.height)
             hidden: set[int] = set()
-            edges = _edges(page, x0, y1, turn, hidden)     # one pass over the objects: rulings, hidden text
+            texts: list[int] = []
+            edges = _edges(page, x0, y1, turn, hidden, texts)   # one pass over the objects: rulings, hidden text
+            content.text_objects = len(texts)
             content.chars = _chars(page, x0, y1, turn, hidden)
             if len(content.chars) < _USABLE_CHARS or _garbage(content.chars):
                 if _needs_ocr(page, content.chars):
@@ -230,7 +232,7 @@ def _compose(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _edges(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Edge]:
+def _edges(page, ox: float, oy: float, turn: _Turn, hidden: set[int], texts: list[int]) -> list[Edge]:
     """Ruling edges of the page; text objects clipped away are added to ``hidden`` on the way."""
     out: list[Edge] = []
     unseen: list[list[Edge]] = []
@@ -251,6 +253,8 @@ def _edges(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ed
         if kind == _TEXT:
             if _outside_clip(handle, clips):
                 hidden.add(handle)
+            else:
+                texts.append(handle)
             continue
         if kind != _PATH:
             continue

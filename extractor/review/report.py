@@ -28,8 +28,9 @@ CROP_WIDTH = 560            # px
 ROWS_SHOWN = 40             # rows of a table shown around a failing check's cells
 
 
-def build_report(out_dir: str | Path, pdfs: str | Path | None = None) -> str:
-    """The HTML text of the report on ``out_dir`` (a batch output); ``pdfs``: the batch's input folder."""
+def build_report(out_dir: str | Path, pdfs: str | Path | None = None, verdicts: set[str] | None = None) -> str:
+    """The HTML text of the report on ``out_dir`` (a batch output); ``pdfs``: the batch's input folder;
+    ``verdicts``: only the files with one of these verdicts (all when None)."""
     out_dir = Path(out_dir)
     summary = _summary(out_dir / "_summary.csv")
     entries = []
@@ -41,9 +42,13 @@ def build_report(out_dir: str | Path, pdfs: str | Path | None = None) -> str:
             entries.append({"file": rel, "status": "failed", "reason": f"unreadable JSON: {exc}"[:200]})
             continue
         row = summary.pop(_summary_key(summary, rel, doc.source.file), {})
+        if verdicts is not None and (doc.verdict.status if doc.verdict else "") not in verdicts:
+            continue
         entries.append({"file": rel, "doc": doc, "status": _status(row, doc), "reason": row.get("reason", ""),
                         "pdf": _find_pdf(pdfs, rel, doc.source.file)})
     for rel, row in sorted(summary.items()):          # failed files have no JSON
+        if verdicts is not None:
+            continue
         entries.append({"file": rel, "status": row.get("status", "failed"), "reason": row.get("reason", "")})
     return _page(entries)
 
@@ -92,6 +97,7 @@ def _place(rel: str) -> str:
 def _page(entries: list[dict]) -> str:
     places = sorted({_place(e["file"]) for e in entries})
     statuses = sorted({e["status"] for e in entries})
+    verdicts = sorted({_verdict(e) for e in entries} - {""})
     rules: Counter = Counter()
     blocks = []
     aside = [e for e in entries if e["status"] == NOT_DISCLOSURE]     # a group of their own, at the end
@@ -109,13 +115,18 @@ def _page(entries: list[dict]) -> str:
     return _TEMPLATE.format(
         title=html.escape(f"budget-extract report: {len(entries)} files"),
         head=html.escape(head), style=_STYLE, script=_SCRIPT,
-        places=_options(places), statuses=_options(statuses),
+        places=_options(places), statuses=_options(statuses), verdicts=_options(verdicts),
         rules=_options(sorted(rules), counts=rules), blocks="\n".join(blocks))
 
 
 def _options(values, counts=None) -> str:
     return "".join(f'<option value="{html.escape(v)}">{html.escape(v)}'
                    f'{f" ({counts[v]})" if counts else ""}</option>' for v in values)
+
+
+def _verdict(e: dict) -> str:
+    doc = e.get("doc")
+    return doc.verdict.status if doc is not None and doc.verdict else ""
 
 
 def _failing(e: dict) -> bool:
@@ -133,7 +144,7 @@ def _file_block(e: dict, opened: bool = False) -> tuple[str, set[str]]:
     fact_fails = [x for x in getattr(doc, "facts", []) if x.status == "fail"] if doc is not None else []
     rules = {f.rule for f in fails} | {c.rule for c in doc_fails}
     attrs = (f'data-place="{html.escape(_place(e["file"]))}" data-status="{html.escape(e["status"])}" '
-             f'data-rules="{html.escape(chr(31).join(sorted(rules)))}"')
+             f'data-rules="{html.escape(chr(31).join(sorted(rules)))}" data-verdict="{html.escape(_verdict(e))}"')
     if doc is None:
         line = (f'<span class="st {e["status"]}">{e["status"]}</span> <b>{html.escape(e["file"])}</b> '
                 f'<span class="why">{html.escape(e["reason"])}</span>')
@@ -145,6 +156,18 @@ def _file_block(e: dict, opened: bool = False) -> tuple[str, set[str]]:
             f'{f" · {len(doc_fails) + len(fact_fails)} document checks/facts failing" if doc_fails or fact_fails else ""}'
             f'</span>')
     body = [f'<p class="types">{html.escape(", ".join(f"{k} {v}" for k, v in sorted(types.items())) or "no tables")}</p>']
+    if doc.verdict:
+        body.append(f'<p class="verdict"><span class="vd {doc.verdict.status}">{doc.verdict.status}</span> '
+                    f'{html.escape("; ".join(doc.verdict.reasons))}</p>')
+    if doc.unaccounted:
+        body.append(_unaccounted_block(e.get("pdf"), doc))
+    found = [(t, c) for t in doc.tables for c in t.checks if c.status == "publication_error"]
+    if found:                       # findings about the publication: shown, never hidden
+        body.append("<details class='check' data-rule=''><summary>publication errors: " + str(len(found))
+                    + "</summary><ul>" + "".join(
+                        f"<li>{html.escape(t.type)} p. {t.pages[0]}: <span class='rule'>{html.escape(c.rule)}"
+                        f"</span> {html.escape(c.detail)} — evidence: {html.escape(c.evidence or '')}</li>"
+                        for t, c in found[:30]) + "</ul></details>")
     damage = damage_reason(doc.warnings)
     if e["reason"] or damage:
         body.append(f'<p class="why">{html.escape(damage or e["reason"])}</p>')
@@ -184,6 +207,43 @@ def _aside_group(aside: list[dict]) -> str:
     return (f'<section class="aside" id="not-disclosures"><h2>Not disclosures: {len(aside)} files set aside</h2>'
             f'<p>Their type, decided from their own pages, is <code>other</code>: left out of the export '
             f'unless <code>--include-other</code>.</p>{"".join(items)}</section>')
+
+
+def _unaccounted_block(pdf: Path | None, doc: Document) -> str:
+    """Each amount no field holds, on a crop of its page around it (the word boxed), a crop per page."""
+    items, crops = [], 0
+    for page in sorted({u.page for u in doc.unaccounted}):
+        here = [u for u in doc.unaccounted if u.page == page]
+        words = ", ".join(f"{u.text} (near {u.near or '?'})" for u in here[:30])
+        crop = _word_crop(pdf, page, [u.bbox for u in here]) if crops < CROPS_PER_FILE else None
+        crops += crop is not None
+        img = f'<img class="crop" alt="page {page} crop" src="data:image/jpeg;base64,{crop}">' if crop else ""
+        items.append(f"<li>p. {page}: {len(here)} — {html.escape(words)}{img}</li>")
+    return (f"<details class='check' data-rule=''><summary>{len(doc.unaccounted)} printed amounts unaccounted"
+            f"</summary><ul>{''.join(items)}</ul></details>")
+
+
+def _word_crop(pdf: Path | None, page: int, boxes: list) -> str | None:
+    """The band of the page holding ``boxes``, each boxed, as a base64 JPEG."""
+    if pdf is None or not boxes:
+        return None
+    from PIL import ImageDraw
+    from .inspect import render_page
+    try:
+        image = render_page(pdf, page, dpi=110)
+    except Exception:
+        return None
+    s = 110 / 72
+    draw = ImageDraw.Draw(image)
+    for b in boxes:
+        draw.rectangle((b[0] * s - 2, b[1] * s - 2, b[2] * s + 2, b[3] * s + 2), outline=COLOURS["check"], width=3)
+    top, bottom = min(b[1] for b in boxes) - 60, max(b[3] for b in boxes) + 30
+    crop = image.crop((0, max(0, int(top * s)), image.width, min(image.height, int(bottom * s))))
+    if crop.width > CROP_WIDTH:
+        crop = crop.resize((CROP_WIDTH, max(1, round(crop.height * CROP_WIDTH / crop.width))))
+    buf = io.BytesIO()
+    crop.save(buf, format="JPEG", quality=70, optimize=True)
+    return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
 def _failure_block(table: Table, f: Failure, crop: str | None, opened: bool) -> str:
@@ -275,6 +335,8 @@ details.check{margin:.4em 0 .4em 1.5em;border-left:3px solid #d33;padding-left:.
 .st{display:inline-block;min-width:4.5em;padding:0 .3em;border-radius:3px;color:#fff;text-align:center}
 .st.ok{background:#2a7}.st.partial{background:#e90}.st.failed{background:#c33}.st.skipped{background:#888}
 .st.not_disclosure{background:#669}section.aside{margin-top:1.5em;border-top:2px solid #669}
+.vd{padding:0 .3em;border-radius:3px;color:#fff}.vd.verified{background:#2a7}.vd.inconsistent{background:#c33}
+.vd.incomplete{background:#e90}.vd.not_disclosure{background:#888}
 .bad{color:#c33;font-weight:bold}.good{color:#2a7}.why{color:#a60}.rule{font-family:monospace;color:#c33}
 .pair{display:flex;gap:1em;align-items:flex-start;flex-wrap:wrap}.grid{max-height:520px;overflow:auto}
 table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:1px 4px;text-align:right}
@@ -285,10 +347,12 @@ tr.inv td.lbl{font-weight:bold}.crop{border:1px solid #999;max-width:560px}.deta
 _SCRIPT = """
 function applyFilters(){
   var place=document.getElementById('place').value, status=document.getElementById('status').value,
+      verdict=document.getElementById('verdict').value,
       rule=document.getElementById('rule').value, text=document.getElementById('text').value.toLowerCase(), n=0;
   document.querySelectorAll('details.file').forEach(function(d){
     var rules=d.dataset.rules?d.dataset.rules.split('\\u001f'):[];
     var ok=(!place||d.dataset.place===place)&&(!status||d.dataset.status===status)&&(!rule||rules.indexOf(rule)>=0)
+           &&(!verdict||d.dataset.verdict===verdict)
            &&(!text||d.querySelector('summary').textContent.toLowerCase().indexOf(text)>=0);
     d.style.display=ok?'':'none'; if(ok)n++;
     d.querySelectorAll('details.check').forEach(function(c){c.style.display=(!rule||c.dataset.rule===rule)?'':'none';});
@@ -296,7 +360,7 @@ function applyFilters(){
   document.getElementById('shown').textContent=n+' files shown';
 }
 document.addEventListener('DOMContentLoaded',function(){
-  ['place','status','rule','text'].forEach(function(id){document.getElementById(id).addEventListener('input',applyFilters);});
+  ['place','status','verdict','rule','text'].forEach(function(id){document.getElementById(id).addEventListener('input',applyFilters);});
   applyFilters();
 });
 window.addEventListener('load',function(){   // crops that decoded, for a headless check
@@ -310,6 +374,7 @@ _TEMPLATE = """<!DOCTYPE html>
 <body><h1>{title}</h1><p>{head}</p>
 <div class="filters">place <select id="place"><option value="">all</option>{places}</select>
 status <select id="status"><option value="">all</option>{statuses}</select>
+verdict <select id="verdict"><option value="">all</option>{verdicts}</select>
 rule <select id="rule"><option value="">all</option>{rules}</select>
 <input id="text" placeholder="file name…"> <span id="shown"></span></div>
 <div id="files">

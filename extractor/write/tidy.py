@@ -10,7 +10,7 @@ from typing import Iterator
 from ..mapping.facts import money_factor
 from ..text.amounts import YUAN_PER_UNIT
 
-NUMBER_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind", "document_type", "table_type", "table_title",
+NUMBER_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind", "document_type", "verdict", "table_type", "table_title",
                  "table_index", "page", "row_index", "row_kind", "side", "code", "name", "column_key",
                  "column_label", "measure", "value", "unit", "value_yuan", "flags"]
 INDICATOR_FIELDS = ["source_file", "source_sha256", "department", "year", "table_type", "unit_name", "project_name",
@@ -19,7 +19,7 @@ INDICATOR_FIELDS = ["source_file", "source_sha256", "department", "year", "table
 SELF_EVALUATION_FIELDS = ["source_file", "source_sha256", "department", "year", "table_type", "page", "unit_name",
                           "project_name", "level1", "level2", "level3", "target_raw", "actual_raw", "points", "score",
                           "deviation", "total_score", "annual_budget", "executed", "execution_rate"]
-PROJECT_FIELDS = ["source_file", "source_sha256", "department", "year", "table_type", "page", "unit_name",
+PROJECT_FIELDS = ["source_file", "source_sha256", "department", "year", "verdict", "table_type", "page", "unit_name",
                   "project_code", "project_name", "total_amount", "year_amount", "fiscal_amount", "other_amount",
                   "annual_goal", "overall_goal", "period_goal", "other_amounts", "indicators", "total_score"]
 _FLOATS = ("target_value", "points", "weight", "score", "total_score", "annual_budget", "executed", "execution_rate",
@@ -37,17 +37,29 @@ def value_yuan(value: float | int, unit: str | None) -> float | None:
     return float(exact) if exact != exact.to_integral_value() else float(int(exact))
 
 
-def number_rows(doc: dict) -> Iterator[dict]:
+def _verdict(obj: dict) -> str | None:
+    return (obj.get("verdict") or {}).get("status")
+
+
+def _kept(obj: dict, verified_only: bool) -> bool:
+    return not verified_only or _verdict(obj) == "verified"
+
+
+def number_rows(doc: dict, verified_only: bool = False) -> Iterator[dict]:
+    """One row per number, with its table's verdict; only verified tables' numbers if ``verified_only``."""
     base = {"source_file": doc["source"]["file"], "source_sha256": doc["source"]["sha256"],
             "department": doc.get("department"), "year": doc.get("year"), "doc_kind": doc.get("doc_kind"),
             "document_type": doc.get("document_type")}
     for ti, table in enumerate(doc.get("tables", [])):
+        if not _kept(table, verified_only):
+            continue
         columns = {(c["id"], c.get("side")): c for c in table.get("columns", [])}
         for ri, row in enumerate(table.get("rows", [])):
             for cid, value in row.get("values", {}).items():
                 col = columns.get((cid, row.get("side"))) or columns.get((cid, None)) or {}
                 yield base | {
-                    "table_type": table["type"], "table_title": table.get("title"), "table_index": ti,
+                    "verdict": _verdict(table), "table_type": table["type"], "table_title": table.get("title"),
+                    "table_index": ti,
                     "page": row.get("page"), "row_index": ri, "row_kind": row.get("kind"), "side": row.get("side"),
                     "code": row.get("code"), "name": row.get("name"), "column_key": col.get("key", cid),
                     "column_label": col.get("label"), "measure": col.get("measure"), "value": float(value),
@@ -56,8 +68,10 @@ def number_rows(doc: dict) -> Iterator[dict]:
                 }
 
 
-def indicator_rows(doc: dict) -> Iterator[dict]:
+def indicator_rows(doc: dict, verified_only: bool = False) -> Iterator[dict]:
     for perf in doc.get("performance", []):
+        if not _kept(perf, verified_only):
+            continue
         for ind in perf.get("indicators", []):
             yield {"source_file": doc["source"]["file"], "source_sha256": doc["source"]["sha256"],
                    "department": doc.get("department"), "year": doc.get("year"), "table_type": perf["type"],
@@ -73,10 +87,10 @@ def _float(value) -> float | None:
     return None if value is None else float(value)
 
 
-def self_evaluation_rows(doc: dict) -> Iterator[dict]:
+def self_evaluation_rows(doc: dict, verified_only: bool = False) -> Iterator[dict]:
     """One row per indicator of a 绩效自评表: its target beside what the year reached, points and score."""
     for perf in doc.get("performance", []):
-        if not perf["type"].endswith("_self_evaluation"):
+        if not perf["type"].endswith("_self_evaluation") or not _kept(perf, verified_only):
             continue
         budget = perf.get("budget_execution") or {}
         base = {"source_file": doc["source"]["file"], "source_sha256": doc["source"]["sha256"],
@@ -92,13 +106,15 @@ def self_evaluation_rows(doc: dict) -> Iterator[dict]:
                           "deviation": ind.get("deviation")}
 
 
-def project_rows(doc: dict) -> Iterator[dict]:
+def project_rows(doc: dict, verified_only: bool = False) -> Iterator[dict]:
     """One row per performance form (a project of a list, a project or department form), with its amounts
     and goal: lists that print no indicators are here too."""
     for perf in doc.get("performance", []):
+        if not _kept(perf, verified_only):
+            continue
         yield {"source_file": doc["source"]["file"], "source_sha256": doc["source"]["sha256"],
                "department": perf.get("department") or doc.get("department"), "year": perf.get("year") or doc.get("year"),
-               "table_type": perf["type"], "page": (perf.get("pages") or [None])[0], "unit_name": perf.get("unit_name"),
+               "verdict": _verdict(perf), "table_type": perf["type"], "page": (perf.get("pages") or [None])[0], "unit_name": perf.get("unit_name"),
                "project_code": perf.get("project_code"), "project_name": perf.get("project_name"),
                "total_amount": _float(perf.get("total_amount")), "year_amount": _float(perf.get("year_amount")),
                "fiscal_amount": _float(perf.get("fiscal_amount")), "other_amount": _float(perf.get("other_amount")),
@@ -160,11 +176,13 @@ def _write(rows: list[dict], fields: list[str], path: Path, fmt: str) -> None:
 
 
 def export(folder: str | Path, output: str | Path, fmt: str = "csv",
-           include_other: bool = False) -> tuple[Path, Path, int, int]:
+           include_other: bool = False, verified_only: bool = False) -> tuple[Path, Path, int, int]:
     """Write the numbers to ``output`` and beside it the indicators (``<stem>.indicators<suffix>``), the
     self-evaluation indicators (``<stem>.self_evaluation<suffix>``) and the performance forms, one row per
     project (``<stem>.projects<suffix>``), and the figures stated in the prose (``<stem>.facts<suffix>``).
-    Documents that are no disclosure (document_type `other`) are left out unless ``include_other``."""
+    Documents that are no disclosure (document_type `other`) are left out unless ``include_other``;
+    ``verified_only``: only the rows of tables and forms whose verdict is ``verified``, and the facts of
+    verified documents."""
     folder, output = Path(folder), Path(output)
     numbers: list[dict] = []
     indicators: list[dict] = []
@@ -172,11 +190,12 @@ def export(folder: str | Path, output: str | Path, fmt: str = "csv",
     projects: list[dict] = []
     facts: list[dict] = []
     for doc in documents(folder, include_other):
-        numbers.extend(number_rows(doc))
-        indicators.extend(indicator_rows(doc))
-        evaluations.extend(self_evaluation_rows(doc))
-        projects.extend(project_rows(doc))
-        facts.extend(fact_rows(doc))
+        numbers.extend(number_rows(doc, verified_only))
+        indicators.extend(indicator_rows(doc, verified_only))
+        evaluations.extend(self_evaluation_rows(doc, verified_only))
+        projects.extend(project_rows(doc, verified_only))
+        if _kept(doc, verified_only):
+            facts.extend(fact_rows(doc))
     ind_path = output.with_name(f"{output.stem}.indicators{output.suffix}")
     _write(numbers, NUMBER_FIELDS, output, fmt)
     _write(indicators, INDICATOR_FIELDS, ind_path, fmt)
