@@ -147,6 +147,8 @@ CORROBORATED = {
     ('北京/政府办公厅_附件2：中共北京市委军民融合发展委员会办公室2026年度部门预算报表.pdf', 'summary', 1),
     ('西安/人力资源和社会保障局_2026年部门预算.pdf', 'appropriation_summary', 32),
     ('西安/人力资源和社会保障局_2026年部门预算.pdf', 'summary', 29),
+    ('福州/公安局交通警察局_2026年部门预算.pdf', 'expenditure', 9),
+    ('福州/公安局交通警察局_2026年部门预算.pdf', 'general_budget_expenditure', 11),
 }
 
 
