@@ -1,5 +1,5 @@
 """budget-disclosure-extractor: Chinese government budget disclosure PDFs -> validated JSON."""
-__version__ = "0.1.0"
+from .version import __version__
 
 
 def extract(path, settings=None):

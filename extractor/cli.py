@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from . import __version__
+from .version import __version__
 from .errors import ExtractionError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,

@@ -148,7 +148,7 @@ def test_the_same_grid_printed_twice_corroborates_nothing():
     """Two tables with the same columns and rows fail the same way when the reading is wrong: neither
     makes the other's failure the publication's."""
     from extractor.models import Check, Column, Document, Row, Source, Table
-    from extractor.reconcile.corroborate import corroborate
+    from extractor.reconcile.tables.corroborate import corroborate
 
     def table(kind: str, page: int) -> Table:
         rows = [Row(kind="total", name="合计", values={"total": 10}, page=page, bbox=(0, 0, 1, 1)),

@@ -139,7 +139,7 @@ def _grid(cells, n_rows, n_cols):
 
 
 def _layout(grid):
-    from extractor.mapping.header import build_layout
+    from extractor.mapping.financial.header import build_layout
     from extractor.settings import DEFAULT
     return build_layout(grid, DEFAULT)
 
@@ -164,7 +164,7 @@ def test_current_year_and_carryover_copies_get_a_measure():
     ids = [c.id for c in layout.value_columns]
     assert ids == ["total@current_year", "abroad@current_year", "reception@current_year",
                    "total@carryover", "abroad@carryover", "reception@carryover"]
-    from extractor.mapping.tables import _sum_groups
+    from extractor.mapping.financial.tables import _sum_groups
     groups = {(g.parent, tuple(g.children)) for g in _sum_groups(layout)}
     assert ("total@current_year", ("abroad@current_year", "reception@current_year")) in groups
     assert ("total@carryover", ("abroad@carryover", "reception@carryover")) in groups
@@ -186,7 +186,7 @@ def test_lone_of_which_stays_a_part():
              (0, 4, 1, 1, "其中：政府采购"),
              (1, 0, 1, 1, "合计"), (1, 1, 1, 1, "9.00"), (1, 2, 1, 1, "4.00"), (1, 3, 1, 1, "5.00"), (1, 4, 1, 1, "2.00")]
     layout = _layout(_grid(cells, 2, 5))
-    from extractor.mapping.tables import _sum_groups
+    from extractor.mapping.financial.tables import _sum_groups
     assert [(g.parent, g.children) for g in _sum_groups(layout)] == [("total", ["basic", "project"])]
 
 

@@ -67,7 +67,7 @@ def test_no_prose_read_as_indicators(corpus_out):
     """A line of prose under a grid (名词解释, 注, a key-value row of the next form) fills every level
     column with the same text, or opens with a heading or a form's label; no indicator of the corpus does."""
     from extractor import catalog
-    from extractor.mapping import performance_fields as pf
+    from extractor.mapping.forms import performance_fields as pf
     headings = [catalog.norm_label(h) for h in catalog.load("performance")["prose_headings"]]
     prose = []
     for rel, form in _forms(corpus_out):

@@ -132,7 +132,7 @@ PUBLICATION_ERRORS: list[tuple[str, str, int, str, str]] = [
 ]
 
 
-# The listed errors another table corroborates (reconcile/corroborate.py): a table of another layout, every
+# The listed errors another table corroborates (reconcile/tables/corroborate.py): a table of another layout, every
 # amount of its pages read, fails by the same shortfall; these come out `publication_error` with evidence.
 CORROBORATED = {
     ('北京/公安局_附件2：北京市公安局2026年度部门预算报表.pdf', 'expenditure', 3),

@@ -128,7 +128,7 @@ def _row(code, name, kind="item", **values):
 
 
 def test_top_level_rows_of_a_hierarchy_and_of_an_itemised_list():
-    from extractor.reconcile.identities import top_level
+    from extractor.reconcile.tables.identities import top_level
     tree = [_row("201", "a"), _row("20101", "b"), _row("2010101", "c"), _row("208", "d"), _row("2080501", "e")]
     assert [r.code for r in top_level(tree)] == ["201", "208"]
     items = [_row("2011301", "x"), _row("2011301", "x"), _row("21598", "y"), _row("2299999", "z")]
@@ -138,7 +138,7 @@ def test_top_level_rows_of_a_hierarchy_and_of_an_itemised_list():
 def test_parent_rows_become_groups_once_their_code_is_known():
     """A coded row with deeper codes after it is a group, however the code came (printed, or put right
     later): finish_kinds can run again."""
-    from extractor.mapping.rows import finish_kinds
+    from extractor.mapping.financial.rows import finish_kinds
     rows = [_row("201", "一般公共服务支出"), _row("20101", "人大事务"), _row("2010101", "行政运行")]
     finish_kinds(rows)
     assert [r.kind for r in rows] == ["group", "group", "item"]

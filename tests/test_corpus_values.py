@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.reconcile.arith import compare, same_when_rounded
+from extractor.reconcile.tables.arith import compare, same_when_rounded
 
 from conftest import corpus_doc as doc
 

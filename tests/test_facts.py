@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractor import catalog
-from extractor.mapping.facts import ProseLine, build_facts, money_factor
+from extractor.mapping.prose.facts import ProseLine, build_facts, money_factor
 from extractor.pipeline import extract
 
 from conftest import corpus_pdf, extracted

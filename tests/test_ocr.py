@@ -242,7 +242,7 @@ def test_bracket_width_is_measured(read, centres, settled):
 
 # ------------------------------------------------------------------------------------------ repair
 def _table(rows, columns, groups=()):
-    from extractor.mapping.tables import MappedTable, SumGroup
+    from extractor.mapping.financial.tables import MappedTable, SumGroup
     from extractor.models import Column, Row, Table
     table = Table(type="expenditure", pages=[1],
                   columns=[Column(id=c, key=c, label=c, score=100) for c in columns],

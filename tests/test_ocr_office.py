@@ -190,7 +190,7 @@ def test_sealed_seed_scan_reads_tables_and_indicators(seed, tmp_path):
 
 # ------------------------------------------------------------------------------------------ precision
 def test_a_low_confidence_amount_no_sum_confirms_is_flagged():
-    from extractor.mapping.tables import MappedTable, SumGroup
+    from extractor.mapping.financial.tables import MappedTable, SumGroup
     from extractor.models import Column, Row, Table
     from extractor.reconcile import repair_tables
     rows = [Row(kind="total", name="合计", values={"total": 300, "basic": 200, "project": 100}, page=1,

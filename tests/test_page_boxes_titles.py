@@ -135,7 +135,7 @@ def test_title_matches_without_body_and_table_number(title, kind):
 
 
 def test_performance_title_with_trailing_table_number():
-    from extractor.mapping.performance_fields import performance_kind, unit_in_title
+    from extractor.mapping.forms.performance_fields import performance_kind, unit_in_title
     assert performance_kind("2024年项目支出绩效目标表预算表（预算表11）") == "project_performance"
     assert unit_in_title("2024年西安市民政局项目支出绩效目标表（预算表11）") == "西安市民政局"
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from extractor.mapping.targets import parse_target
+from extractor.mapping.forms.targets import parse_target
 from extractor.pipeline import extract
 
 from conftest import GOLDEN, ROOT, corpus_doc, extracted
@@ -151,8 +151,8 @@ def _seed_text_tables():
     from extractor.find import Caption
     from extractor.grid import Grid
     from extractor.grid.model import GridCell
-    from extractor.mapping.performance import build, performance_kind
-    from extractor.mapping.tables import TablePart
+    from extractor.mapping.forms.performance import build, performance_kind
+    from extractor.mapping.financial.tables import TablePart
 
     if not SEED_TEXT.is_file():
         pytest.skip(f"seed text not available: {SEED_TEXT}")
@@ -437,7 +437,7 @@ def test_tall_glyph_boxes_do_not_fuse_two_lines():
 
 
 def test_serialized_cell_parsed():
-    from extractor.mapping.indicators import parse_serialized
+    from extractor.mapping.forms.indicators import parse_serialized
     text = ("1、1-产出指标；11-数量指标；会议活动保障次数；实施周期指标值:每年≥20场；年度指标值:每年≥20场。"
             "2、2-效益指标；22-社会效益；构建城市运行监测指标体系；实施周期指标值:≥1次；年度指标值:≥1次。")
     assert parse_serialized(text) == [("产出指标", "数量指标", "会议活动保障次数", "每年≥20场", "每年≥20场"),
@@ -449,12 +449,12 @@ def test_serialized_cell_parsed():
     ("效益指标社会效益指标保障接访工作的运转", ("效益指标", "社会效益指标", "保障接访工作的运转")),
     ("来信扫描完成率", (None, None, "来信扫描完成率"))])
 def test_fused_levels_split(cell, expected):
-    from extractor.mapping.indicators import split_fused
+    from extractor.mapping.forms.indicators import split_fused
     assert split_fused(cell) == expected
 
 
 def test_unknown_level2_kept_with_a_warning():
-    from extractor.mapping.indicators import place_levels
+    from extractor.mapping.forms.indicators import place_levels
     from extractor.models import Indicator
     inds = [Indicator(level1="产出指标", level2="数量指标", level3="a"), Indicator(level1="产出指标", level2="创新指标", level3="b"),
             Indicator(level1="产出指标", level2="满意度指标", level3="c"), Indicator(level1="满意度指标", level2=None)]

@@ -24,7 +24,7 @@ def _ind(i):
 def test_coded_serialized_levels_split():
     """1.1－产出指标，11－数量指标，…: full-width dashes, levels parted by commas, numbering restarting (1、 again),
     a 二级 coded under another 一级 (2－效益指标，31－服务对象满意度) and a 三级 holding separators of its own."""
-    from extractor.mapping.indicators import is_serialized, parse_serialized
+    from extractor.mapping.forms.indicators import is_serialized, parse_serialized
     text = ("1.1－产出指标，12－质量指标，年度考核不合格率；实施周期指标值：≤30%，年度指标值：≤30%;2、4－成本指标，"
             "41－经济成本指标，薪酬支出成本；实施周期指标值：≤7万元/人，年度指标值：≤7万元/人；3、2－效益指标，31－服务对象"
             "满意度，系统维护；数据整合、对接；实施周期指标值》90%，年度指标值》90%;1、1－产出指标，11－数量指标，聘用人员数量；"
@@ -94,7 +94,7 @@ def test_project_list_rows_are_projects(name):
 
 def test_list_total_check_names_a_lost_row():
     from extractor.models import PerformanceTable
-    from extractor.reconcile.performance_checks import list_totals
+    from extractor.reconcile.forms.performance_checks import list_totals
     forms = [PerformanceTable(type="project_performance", pages=[1], title="t", year_amount=a, list_total=171462.41)
              for a in (100000, 62666.5)]
     list_totals(forms)

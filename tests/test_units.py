@@ -55,7 +55,7 @@ def test_header_aliases(label, key):
 
 
 def test_column_sum_check_fails_on_a_wrong_number():
-    from extractor.mapping.tables import MappedTable, SumGroup
+    from extractor.mapping.financial.tables import MappedTable, SumGroup
     from extractor.models import Column, Row, Table
     from extractor.reconcile import run_checks
 

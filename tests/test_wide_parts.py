@@ -6,7 +6,7 @@ from __future__ import annotations
 from extractor.find import Caption
 from extractor.grid import Grid
 from extractor.grid.model import GridCell
-from extractor.mapping.tables import assemble, new_part
+from extractor.mapping.financial.tables import assemble, new_part
 from extractor.settings import DEFAULT
 
 

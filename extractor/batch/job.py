@@ -8,8 +8,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .. import __version__
-from ..reconcile.disclosure import not_disclosure
+from ..version import __version__
+from ..reconcile.document.disclosure import not_disclosure
 
 
 @dataclass

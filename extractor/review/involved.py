@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Check, Row, Table
-from ..reconcile.identities import code_pairs, heading_pairs
+from ..reconcile.tables.identities import code_pairs, heading_pairs
 
 _FAILURE = re.compile(r"^(?P<label>.*?)(?: \[(?P<col>[^\]]+)\])? printed (?P<printed>\S+), sum (?P<sum>\S+)$")
 _COLUMN_RULE = re.compile(r"^(?P<parent>[\w.@#:]+) = (?P<parts>[\w.@#:]+(?: \+ [\w.@#:]+)*)(?: \[(?P<side>\w+)\])?$")

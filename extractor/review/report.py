@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..batch.job import damage_reason
 from ..models import Document, Table
-from ..reconcile.disclosure import NOT_DISCLOSURE, not_disclosure
+from ..reconcile.document.disclosure import NOT_DISCLOSURE, not_disclosure
 from .inspect import COLOURS
 from .involved import Failure, failures, label
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
-from ..mapping.facts import money_factor
+from ..mapping.prose.facts import money_factor
 from ..text.amounts import YUAN_PER_UNIT
 
 NUMBER_FIELDS = ["source_file", "source_sha256", "department", "year", "doc_kind", "document_type", "verdict", "table_type", "table_title",
