@@ -61,13 +61,30 @@ def with_cover(sources: list[Path], dst: Path, jpeg: bytes | None = None) -> Pat
         page.insert_obj(image)
         page.gen_content()
         page.close()
-        for src in sources:
-            doc = pdfium.PdfDocument(str(src))
-            try:
-                out.import_pages(doc)
-            finally:
-                doc.close()
+        _append(out, sources)
         out.save(str(dst))
     finally:
         out.close()
     return dst
+
+
+def joined(sources: list[Path], dst: Path) -> Path:
+    """The pages of ``sources``, one file after the other, as one PDF (a cover letter bound before a budget)."""
+    import pypdfium2 as pdfium
+    out = pdfium.PdfDocument.new()
+    try:
+        _append(out, sources)
+        out.save(str(dst))
+    finally:
+        out.close()
+    return dst
+
+
+def _append(out, sources: list[Path]) -> None:
+    import pypdfium2 as pdfium
+    for src in sources:
+        doc = pdfium.PdfDocument(str(src))
+        try:
+            out.import_pages(doc)
+        finally:
+            doc.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, REAL, extracted
+from conftest import CORPUS, REAL, ROOT, extracted
 
 JUNK = CORPUS.parent / "junk"
 DISCLOSURE_TYPES = {"department_budget", "unit_budget", "department_final", "unit_final"}
@@ -259,19 +259,9 @@ def _circular(dst: Path) -> Path:
 
 
 def _joined(parts: list[Path], dst: Path) -> Path:
-    import pypdfium2 as pdfium
-    out = pdfium.PdfDocument.new()
-    try:
-        for src in parts:
-            doc = pdfium.PdfDocument(str(src))
-            try:
-                out.import_pages(doc)
-            finally:
-                doc.close()
-        out.save(str(dst))
-    finally:
-        out.close()
-    return dst
+    sys.path.insert(0, str(ROOT / "samples"))
+    from cover import joined
+    return joined(parts, dst)
 
 
 def test_circular_alone_is_other(tmp_path):

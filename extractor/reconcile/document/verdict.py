@@ -28,6 +28,19 @@ def _ocr_unconfirmed(rows) -> int:
     return sum(f.startswith("ocr_unconfirmed:") for r in rows for f in r.flags)
 
 
+def _part_verdict(unaccounted: int, damaged: set[int], unconfirmed: int, checks: list[Check]) -> Verdict:
+    """One table's or form's verdict: its own unaccounted amounts, damaged pages and unconfirmed OCR
+    amounts make it incomplete, else a failing check makes it inconsistent."""
+    incomplete = []
+    if unaccounted:
+        incomplete.append(f"{unaccounted} printed amounts unaccounted")
+    if damaged:
+        incomplete.append("damaged page " + ", ".join(map(str, sorted(damaged))))
+    if unconfirmed:
+        incomplete.append(f"{unconfirmed} OCR amounts unconfirmed")
+    return _verdict(incomplete, [c for c in checks if c.status == "fail"])
+
+
 def assign_verdicts(doc: Document, listed: list[tuple[Unaccounted, tuple | None]]) -> None:
     """Set ``verdict`` on every table, every form and the document. ``listed`` is the accounting's
     output: each unaccounted amount with the ("table" | "performance", index) it sits closest to."""
@@ -35,23 +48,9 @@ def assign_verdicts(doc: Document, listed: list[tuple[Unaccounted, tuple | None]
     whole_file = [w for w in doc.warnings if w.code in DAMAGE_CODES and w.page is None]
     owners = Counter(owner for _, owner in listed if owner is not None)
     for k, t in enumerate(doc.tables):
-        incomplete = []
-        if owners[("table", k)]:
-            incomplete.append(f"{owners[('table', k)]} printed amounts unaccounted")
-        hit = sorted(set(t.pages) & set(damaged))
-        if hit:
-            incomplete.append("damaged page " + ", ".join(map(str, hit)))
-        if n := _ocr_unconfirmed(t.rows):
-            incomplete.append(f"{n} OCR amounts unconfirmed")
-        t.verdict = _verdict(incomplete, [c for c in t.checks if c.status == "fail"])
+        t.verdict = _part_verdict(owners[("table", k)], set(t.pages) & set(damaged), _ocr_unconfirmed(t.rows), t.checks)
     for k, p in enumerate(doc.performance):
-        incomplete = []
-        if owners[("performance", k)]:
-            incomplete.append(f"{owners[('performance', k)]} printed amounts unaccounted")
-        hit = sorted(set(p.pages) & set(damaged))
-        if hit:
-            incomplete.append("damaged page " + ", ".join(map(str, hit)))
-        p.verdict = _verdict(incomplete, [c for c in p.checks if c.status == "fail"])
+        p.verdict = _part_verdict(owners[("performance", k)], set(p.pages) & set(damaged), 0, p.checks)
     aside = not_disclosure(doc.document_type, doc.document_type_evidence)
     if aside:                           # a circular's tables are not what the researcher collects
         doc.verdict = Verdict(status=aside[0], reasons=aside[1])
