@@ -17,7 +17,7 @@ SHARED = ROOT.parent / "shared"
 
 
 def main(files: list[str]) -> None:
-    from extractor.mapping.document.fields.document_type import document_type
+    from extractor.mapping.document.document_type import document_type
     from extractor.read import open_pdf
     from extractor.settings import DEFAULT
     read_s = classify_s = 0.0

@@ -73,7 +73,7 @@ def test_junk_type(name, expected, what, mixed):
     import json
     root, _ = mixed
     if any(w in what for w in SLOW):
-        from extractor.mapping.document.fields.document_type import document_type
+        from extractor.mapping.document.document_type import document_type
         from extractor.read import open_pdf
         from extractor.settings import DEFAULT
         with open_pdf(JUNK / name, DEFAULT.reader) as src:

@@ -76,7 +76,7 @@ def test_doc_kind_from_the_stage_words_of_the_titles():
     """预算/决算 in the titles, and the performance forms: 绩效目标表 are set with the budget, 绩效自评 after
     the year closes (catalog/document.toml [doc_kind])."""
     from extractor.find import Caption
-    from extractor.mapping.document.fields.fields import doc_kind
+    from extractor.mapping.document.fields import doc_kind
     assert doc_kind([Caption(title="项目支出绩效目标表（含转移支付项目）")], []) == "budget"
     assert doc_kind([Caption(title="2026年部门整体预算绩效目标申报表")], []) == "budget"
     assert doc_kind([Caption(title="2024年度项目支出绩效自评表")], []) == "final_account"
