@@ -133,8 +133,9 @@ class Row(_Model):
     bbox: tuple[float, float, float, float]
     flags: list[str] = Field(default_factory=list)
     # decimals each value was printed with (12.00: two, which the value 12 has lost), for the checks'
-    # tolerance; not written out
-    _shown: dict[str, int] = PrivateAttr(default_factory=dict)
+    # tolerance; not written out. A default, not a default_factory: pydantic inspects a factory's
+    # signature on every Row it builds, and an empty dict default is copied as cheaply
+    _shown: dict[str, int] = PrivateAttr(default={})
 
 
 class Table(_Model):

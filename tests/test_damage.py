@@ -171,3 +171,19 @@ def test_real_corpus_files_are_not_flagged():
         pytest.skip(f"real corpus not available: {corpus}")
     flagged = {p.name: find_damage(p.read_bytes()) for p in sorted(corpus.glob("*.pdf"))}
     assert {k: v for k, v in flagged.items() if v} == {}
+
+
+def test_zero_block_inside_an_uncompressed_content_stream_is_damage(tmp_path):
+    """PDF takes NUL for white space, so a page whose plain content stream has a block overwritten with
+    zeros parses and draws what is left without a decoder's complaint: the zero run itself is the sign."""
+    src = tmp_path / "plain.pdf"
+    with pikepdf.open(SAMPLES / "putuo_2025_budget.pdf") as pdf:
+        stream = pdf.pages[1].obj.Contents
+        stream = stream[0] if isinstance(stream, pikepdf.Array) else stream
+        data = stream.read_bytes()
+        half = len(data) // 2
+        stream.write(data[:half] + bytes(600) + data[half + 600:])      # stored unfiltered
+        pdf.save(src, compress_streams=False)
+    found = find_damage(src.read_bytes())
+    assert [(d.code, d.page) for d in found] == [("page_damaged", 2)]
+    assert found[0].message.endswith("a block of zero bytes in the page's content stream")

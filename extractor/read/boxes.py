@@ -8,6 +8,8 @@ top-left corner, and whatever is drawn outside it (a generator's text placed off
 """
 from __future__ import annotations
 
+from .page import Edge
+
 Box = tuple[float, float, float, float]
 
 
@@ -45,33 +47,43 @@ def inside(cx: float, cy: float, width: float, height: float) -> bool:
 _SLACK = 0.5    # points: a glyph centred on the very edge still counts as on the page
 
 
+def doubled_bounds(width: float, height: float) -> tuple[float, float, float]:
+    """(low, x high, y high) for twice a centre's coordinates (x0 + x1, top + bottom): the test of
+    ``inside`` without a division or a call for each of a page's characters."""
+    return -2 * _SLACK, 2 * (width + _SLACK), 2 * (height + _SLACK)
+
+
 def on_page(edges: list, width: float, height: float) -> list:
     """The rulings as the page shows them: each cut at the page's edges, and none that lies wholly
     outside it (a generator drawing a merged cell over several pages draws its borders on every page,
     hundreds of points off it). Where rulings run off the left or right edge (a merged header cell drawn
     past the page's edge), the edge closes the cells between them, as a viewer shows them cut there."""
-    from .page import Edge
     out = []
     cut: dict[float, list[float]] = {0.0: [], width: []}
-    for e in edges:
+    low, right, foot = -_SLACK, width + _SLACK, height + _SLACK
+    for e in edges:         # max and min spelled out (the same values): a page has thousands of rulings
         if e.orientation == "h":
-            if not -_SLACK <= e.top <= height + _SLACK:
+            top = e.top
+            if not low <= top <= foot:
                 continue
-            x0, x1 = max(e.x0, 0.0), min(e.x1, width)
-            if x1 - x0 <= _SLACK:
+            x0, x1 = e.x0, e.x1
+            a, b = (x0 if x0 >= 0.0 else 0.0), (x1 if x1 <= width else width)
+            if b - a <= _SLACK:
                 continue
-            if e.x0 < -_SLACK:
-                cut[0.0].append(e.top)
-            if e.x1 > width + _SLACK:
-                cut[width].append(e.top)
-            out.append(e if (x0, x1) == (e.x0, e.x1) else Edge("h", x0, e.top, x1, e.top))
+            if x0 < low:
+                cut[0.0].append(top)
+            if x1 > right:
+                cut[width].append(top)
+            out.append(e if a == x0 and b == x1 else Edge("h", a, top, b, top))
         else:
-            if not -_SLACK <= e.x0 <= width + _SLACK:
+            x0 = e.x0
+            if not low <= x0 <= right:
                 continue
-            t, b = max(e.top, 0.0), min(e.bottom, height)
-            if b - t <= _SLACK:
+            t, b = e.top, e.bottom
+            t2, b2 = (t if t >= 0.0 else 0.0), (b if b <= height else height)
+            if b2 - t2 <= _SLACK:
                 continue
-            out.append(e if (t, b) == (e.top, e.bottom) else Edge("v", e.x0, t, e.x0, b))
+            out.append(e if t2 == t and b2 == b else Edge("v", x0, t2, x0, b2))
     for x, ys in cut.items():
         ys = sorted(set(round(y, 1) for y in ys))
         out += [Edge("v", x, a, x, b) for a, b in zip(ys, ys[1:])]

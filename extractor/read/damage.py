@@ -129,7 +129,7 @@ class _Checker:
         contents = page.get("/Contents")
         streams = list(contents) if _is_array(contents) else ([contents] if contents is not None else [])
         for stream in streams:
-            problem = self.stream(stream) or _zeroed(stream)
+            problem = self.stream(stream, content=True)
             if problem:
                 return problem
         return self.resources(page.get("/Resources"), 0)
@@ -155,9 +155,10 @@ class _Checker:
                 return problem
         return None
 
-    def stream(self, stream) -> str | None:
+    def stream(self, stream, content: bool = False) -> str | None:
         """Why the stream does not decode, or None; JPEG data goes to libjpeg, other specialised
-        filters (JPX, JBIG2, CCITT) are not checked."""
+        filters (JPX, JBIG2, CCITT) are not checked. A page's content stream that decodes is also
+        looked at for a block of zero bytes (``_ZEROS``)."""
         import pikepdf
         if not isinstance(stream, pikepdf.Stream):
             return None
@@ -167,39 +168,30 @@ class _Checker:
         filters = stream.get("/Filter")
         names = [str(f) for f in filters] if _is_array(filters) else ([str(filters)] if filters is not None else [])
         before = len(self.pdf.get_warnings())
-        verdict = None
+        verdict, zeroed = None, False
         try:
             if names and names[-1] in _JPEG and all(n in _GENERAL for n in names[:-1]):
                 data = stream.read_bytes(decode_level=pikepdf.StreamDecodeLevel.generalized) if names[:-1] \
                     else stream.read_raw_bytes()
                 verdict = _jpeg_problem(data)
             elif all(n in _GENERAL for n in names):
-                stream.read_bytes(decode_level=pikepdf.StreamDecodeLevel.generalized)
+                data = stream.read_bytes(decode_level=pikepdf.StreamDecodeLevel.generalized)
                 verdict = _inflate_problem(stream.read_raw_bytes(), names)
+                zeroed = content and _ZEROS in data
         except Exception as exc:
             verdict = _short(exc)
         said = self.pdf.get_warnings()[before:]
-        verdict = verdict or (_short(said[0]) if said else None)
+        verdict = verdict or (_short(said[0]) if said else None) or (_ZEROED if zeroed else None)
         if key != (0, 0):
             self.verdicts[key] = verdict
         return verdict
 
 
+# A run of zero bytes inside a content stream that decodes: a block of the file overwritten. PDF takes
+# NUL for white space, so the page parses, draws what is left and no decoder complains; no operator or
+# operand a writer puts in a content stream is 64 zero bytes long.
 _ZEROS = bytes(64)
-
-
-def _zeroed(stream) -> str | None:
-    """A run of zero bytes inside a content stream that decodes: a block of the file overwritten. PDF
-    takes NUL for white space, so the page parses, draws what is left and no decoder complains; no
-    operator or operand a writer puts in a content stream is 64 zero bytes long."""
-    import pikepdf
-    if not isinstance(stream, pikepdf.Stream):
-        return None
-    try:
-        data = stream.read_bytes()
-    except Exception:
-        return None         # the decoder's complaint is reported by ``stream``
-    return "a block of zero bytes in the page's content stream" if _ZEROS in data else None
+_ZEROED = "a block of zero bytes in the page's content stream"
 
 
 def _inflate_problem(data: bytes, names: list[str]) -> str | None:

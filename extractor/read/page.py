@@ -120,10 +120,7 @@ class PageContent:
     def chars_in(self, bbox: tuple[float, float, float, float]) -> list[Char]:
         """``chars_in(self.chars, bbox)``, from an index by height: a page is asked for the text of
         each cell and caption band, and a scan of all its characters per question adds up."""
-        index = self._by_cy
-        if index is None or index[0] is not self.chars or index[1] != len(self.chars):
-            index = self._by_cy = _index_by_cy(self.chars)
-        _, _, cys, order, cxs = index
+        _, _, cys, order, cxs = self._index()
         if cys is None:
             return chars_in(self.chars, bbox)
         x0, top, x1, bottom = bbox
@@ -133,6 +130,22 @@ class PageContent:
             return [c for c, cx in zip(chars, cxs) if x0 <= cx <= x1]
         picked = sorted(k for k in order[lo:hi] if x0 <= cxs[k] <= x1)
         return [chars[k] for k in picked]
+
+    def by_height(self) -> tuple[list[Char], list[float]]:
+        """The characters in order of their centre's height (a stable sort), with those heights: the
+        order the index of ``chars_in`` already holds."""
+        _, _, cys, order, _ = self._index()
+        if cys is None:
+            chars = sorted(self.chars, key=_centre_height)
+            return chars, [_centre_height(c) for c in chars]
+        chars = self.chars
+        return [chars[k] for k in order], cys
+
+    def _index(self) -> tuple:
+        index = self._by_cy
+        if index is None or index[0] is not self.chars or index[1] != len(self.chars):
+            index = self._by_cy = _index_by_cy(self.chars)
+        return index
 
 
 def _index_by_cy(chars: list[Char]) -> tuple:
@@ -177,6 +190,10 @@ def lines_of(chars: list[Char]) -> list[TextLine]:
 _TALL = 1.6     # a glyph box this many times the median height is taller than its line
 _X0 = attrgetter("x0")
 _FIRST = itemgetter(0)
+
+
+def _centre_height(c: Char) -> float:
+    return (c.top + c.bottom) / 2
 
 
 def _centre_key(c: Char) -> tuple[float, float]:

@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from . import pdfium_calls as pc
-from .boxes import inside, on_page, visible
+from .boxes import doubled_bounds, inside, on_page, visible
 from .page import Char, Edge, PageContent, char_maker
 
 _AXIS_TOL = 0.5  # a segment within this of horizontal/vertical counts as a ruling edge
@@ -113,6 +113,7 @@ def _chars(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ch
         at, loose_box, generated = ctypes.addressof(rect), pc.text_loose_box, pc.text_generated
         upright = turn.degrees == 0
         width, height = turn.width, turn.height
+        low, x_high, y_high = doubled_bounds(width, height)
         make = _make_char
         for i in range(n):
             ch = text[i] if aligned else tp.get_text_range(i, 1)
@@ -124,11 +125,13 @@ def _chars(page, ox: float, oy: float, turn: _Turn, hidden: set[int]) -> list[Ch
                 raise pdfium.PdfiumError("Failed to get charbox.")
             u0, v0, u1, v1 = rect.left - ox, oy - rect.top, rect.right - ox, oy - rect.bottom
             if upright:             # turn.box without the call: the same four numbers
+                if not (low <= u0 + u1 <= x_high and low <= v0 + v1 <= y_high):
+                    continue        # drawn off the page (outside its visible box): no viewer shows it
                 c = make(ch, min(u0, u1), min(v0, v1), max(u0, u1), max(v0, v1))
             else:
                 c = Char(ch, *turn.box(u0, v0, u1, v1))
-            if not inside((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2, width, height):
-                continue            # drawn off the page (outside its visible box): no viewer shows it
+                if not inside((c.x0 + c.x1) / 2, (c.top + c.bottom) / 2, width, height):
+                    continue
             key = (ch, round(c.x0), round(c.top))
             if key in seen:  # fake bold: the same glyph drawn twice on itself
                 continue

@@ -30,10 +30,7 @@ _DATE = re.compile(r"(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])")          # 2021.06 (a d
 _PERCENT = ("%", "％")
 _MARKS = frozenset(".,")
 _X0 = attrgetter("x0")
-
-
-def _CY(c) -> float:
-    return c.top + c.bottom            # twice the centre's height: the same order, one operation less
+_TEXT = attrgetter("text")
 _COLUMN_NUMBER_WORDS = ("栏次", "行次")
 _CENT = Decimal("0.01")
 
@@ -60,15 +57,12 @@ def norm(token) -> Decimal | None:
 
 
 def printed_amounts(page: PageContent) -> list[PrintedAmount]:
-    """The amount-shaped words of one page, inside the page box, each with what kind of number it is."""
-    w, h = page.width, page.height
-    if not any(c.text in _MARKS for c in page.chars):
+    """The amount-shaped words of one page (the read stage keeps only text inside the page box), each
+    with what kind of number it is."""
+    if _MARKS.isdisjoint(map(_TEXT, page.chars)):
         return []               # an amount here has a decimal point or a comma: a page without is done
-    chars = [c for c in page.chars if 0 <= (c.x0 + c.x1) / 2 <= w and 0 <= (c.top + c.bottom) / 2 <= h]
     out: list[PrintedAmount] = []
-    for line in _rows(chars):
-        if not any(c.text in _MARKS for c in line):
-            continue
+    for line in _marked_rows(*page.by_height()):
         words = _words(line)
         column_numbers = any(t in _COLUMN_NUMBER_WORDS for t, _ in words)
         for i, (text, chars) in enumerate(words):
@@ -98,21 +92,22 @@ def _token(page: int, text: str, chars, nxt: str, column_numbers: bool, prose: b
     return PrintedAmount(page, text, norm(text), box, kind, prose)
 
 
-def _rows(chars) -> list[list]:
-    """Characters in lines, left to right: by the height of their centre, a line taking every character
-    whose centre lies above the bottom of the line's first (highest-centred) character. One sort and one
-    pass, where ``lines_of`` also settles tall glyphs: here only whole words on a line matter."""
+def _marked_rows(chars: list, heights: list[float]) -> list[list]:
+    """The lines holding a decimal point or a comma, each left to right, from the characters in order
+    of their centre's height: a line takes every character whose centre lies above the bottom of the
+    line's first (highest-centred) character. One pass over the page's own index, where ``lines_of``
+    also settles tall glyphs: here only whole words on a line matter."""
     rows, row, bottom = [], [], -1.0e9
-    for c in sorted(chars, key=_CY):
-        if row and (c.top + c.bottom) / 2 <= bottom:
+    for c, cy in zip(chars, heights):
+        if row and cy <= bottom:
             row.append(c)
             continue
         if row:
-            rows.append(sorted(row, key=_X0))
+            rows.append(row)
         row, bottom = [c], c.bottom
     if row:
-        rows.append(sorted(row, key=_X0))
-    return rows
+        rows.append(row)
+    return [sorted(row, key=_X0) for row in rows if not _MARKS.isdisjoint(map(_TEXT, row))]
 
 
 def _words(chars) -> list[tuple[str, list]]:
@@ -120,19 +115,22 @@ def _words(chars) -> list[tuple[str, list]]:
     words, cur = [], []
     prev = None
     for c in chars:
-        if c.text.isspace() or len(c.text) != 1:
+        t = c.text
+        if len(t) != 1 or t.isspace():
             if cur:
                 words.append(cur)
             cur, prev = [], None
             continue
-        if prev is not None and c.x0 - prev.x1 > 0.35 * max(prev.bottom - prev.top, 1.0):
-            words.append(cur)
-            cur = []
+        if prev is not None:
+            h = prev.bottom - prev.top
+            if c.x0 - prev.x1 > 0.35 * (h if h > 1.0 else 1.0):
+                words.append(cur)
+                cur = []
         cur.append(c)
         prev = c
     if cur:
         words.append(cur)
-    return [("".join(c.text for c in word), word) for word in words]
+    return [("".join(map(_TEXT, word)), word) for word in words]
 
 
 def _is_code(tok: str, nxt: str) -> bool:
