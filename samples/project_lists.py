@@ -14,6 +14,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from cell_text import draw_in_cell
+
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "project_lists"
 FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -89,12 +91,7 @@ def _cell(c, text: str, x0, x1, y_top, y_bot, size=9, align="c") -> None:
     y = (y_top + y_bot) / 2 + h / 2 - size
     c.setFont("WQY", size)
     for line in lines:
-        if align == "r":
-            c.drawRightString(x1 - 3, y, line)
-        elif align == "l":
-            c.drawString(x0 + 3, y, line)
-        else:
-            c.drawCentredString((x0 + x1) / 2, y, line)
+        draw_in_cell(c, line, x0, x1, y, {"r": "right", "l": "left"}.get(align, "center"))
         y -= size * 1.3
 
 

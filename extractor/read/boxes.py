@@ -60,30 +60,23 @@ def on_page(edges: list, width: float, height: float) -> list:
     past the page's edge), the edge closes the cells between them, as a viewer shows them cut there."""
     out = []
     cut: dict[float, list[float]] = {0.0: [], width: []}
-    low, right, foot = -_SLACK, width + _SLACK, height + _SLACK
-    for e in edges:         # max and min spelled out (the same values): a page has thousands of rulings
-        if e.orientation == "h":
-            top = e.top
-            if not low <= top <= foot:
-                continue
-            x0, x1 = e.x0, e.x1
-            a, b = (x0 if x0 >= 0.0 else 0.0), (x1 if x1 <= width else width)
-            if b - a <= _SLACK:
-                continue
-            if x0 < low:
-                cut[0.0].append(top)
-            if x1 > right:
-                cut[width].append(top)
-            out.append(e if a == x0 and b == x1 else Edge("h", a, top, b, top))
+    for e in edges:
+        across = e.orientation == "h"
+        at, a, b = (e.top, e.x0, e.x1) if across else (e.x0, e.top, e.bottom)
+        if not -_SLACK <= at <= (height if across else width) + _SLACK:
+            continue
+        end = width if across else height
+        a2, b2 = (a if a >= 0.0 else 0.0), (b if b <= end else end)    # max, min spelled out: the same values
+        if b2 - a2 <= _SLACK:
+            continue
+        if across and a < -_SLACK:
+            cut[0.0].append(at)
+        if across and b > width + _SLACK:
+            cut[width].append(at)
+        if a2 == a and b2 == b:
+            out.append(e)
         else:
-            x0 = e.x0
-            if not low <= x0 <= right:
-                continue
-            t, b = e.top, e.bottom
-            t2, b2 = (t if t >= 0.0 else 0.0), (b if b <= height else height)
-            if b2 - t2 <= _SLACK:
-                continue
-            out.append(e if t2 == t and b2 == b else Edge("v", x0, t2, x0, b2))
+            out.append(Edge("h", a2, at, b2, at) if across else Edge("v", at, a2, at, b2))
     for x, ys in cut.items():
         ys = sorted(set(round(y, 1) for y in ys))
         out += [Edge("v", x, a, x, b) for a, b in zip(ys, ys[1:])]

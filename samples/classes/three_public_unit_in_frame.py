@@ -15,6 +15,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from cell_text import draw_in_cell  # noqa: E402  (samples/, beside this folder)
+
 OUT = HERE / "three_public_unit_in_frame.pdf"
 TITLE = "2026年一般公共预算“三公”经费支出预算表"
 DEPARTMENT = "编制部门：示例市科学技术局"
@@ -57,13 +60,7 @@ def draw(path: Path = OUT) -> Path:
     def text(cell, s: str, size: float = 9, align: str = "center") -> None:
         x_a, y_b, x_b, y_t = cell
         c.setFont("WQY", size)
-        y = (y_b + y_t) / 2 - size * 0.35
-        if align == "right":
-            c.drawRightString(x_b - 3, y, s)
-        elif align == "left":
-            c.drawString(x_a + 3, y, s)
-        else:
-            c.drawCentredString((x_a + x_b) / 2, y, s)
+        draw_in_cell(c, s, x_a, x_b, (y_b + y_t) / 2 - size * 0.35, align)
 
     # the frame's first row: 编制部门 on the left, 单位：万元 on the right, inside the ruling
     y = top

@@ -168,7 +168,8 @@ def parse_serialized(text: str) -> list[tuple[str | None, str | None, str | None
         l1, l2, rest = m.group("l1").strip(), m.group("l2").strip(), m.group("rest")
         period = annual = None
         m_p = re.search(rf"(?:{period_re})\s*[:：]?", rest)       # 实施周期指标值》90%: no colon
-        m_a = re.search(rf"(?<!实施周期)(?:{annual_re})\s*[:：]?", rest)
+        m_a = next((m for m in re.finditer(rf"(?:{annual_re})\s*[:：]?", rest)     # not inside the period's label
+                    if m_p is None or not m_p.start() <= m.start() < m_p.end()), None)
         cut = min([m.start() for m in (m_p, m_a) if m] or [len(rest)])
         l3 = rest[:cut].strip().rstrip(_TRAIL)
         if m_p:

@@ -18,7 +18,6 @@ YEAR = re.compile(r"[（(]?((?:19|20)\d{2})年度?[）)]?")
 _TABLE_NO = re.compile(r"^(?:表[0-9一二三四五六七八九十]+|预算\d+表|预算表\d+|公开表?\d+表?)[:、.]?")
 _LEAD = re.compile(r"^(?:\d+[、.．]|[(（]\d+[)）]|其中[:：]?|资金来源[:：]|资金结构[:：]|[一二三四五六七八九十]+、)+")
 _TAIL = re.compile(r"(?:[(（](?:万元|元|\d+分)[)）])?[:：]?$")     # 分值权重（90分）: the points out of which
-_TOTAL_WORDS = ("合计", "总计", "小计", "共计")
 _UNIT_TAIL = re.compile(r"\s*万元\s*$")
 
 
@@ -100,7 +99,14 @@ def is_group(text: str) -> bool:
 
 
 def is_total(text: str) -> bool:
-    return catalog.norm_label(text or "") in _TOTAL_WORDS
+    """合计 / 总计 / 小计 …: a total row's label (indicators.toml ``total_rows``)."""
+    words = cfg()["total_rows"]
+    return catalog.norm_label(text or "") in (*words["whole"], *words["part"])
+
+
+def is_part_total(text: str) -> bool:
+    """小计: the total of a unit's projects, not of the list."""
+    return catalog.norm_label(text or "") in cfg()["total_rows"]["part"]
 
 
 def iso_date(text: str) -> str | None:

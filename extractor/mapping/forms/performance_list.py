@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ... import catalog
 from ...grid import Grid
 from ...models import PerformanceTable, Warning
 from . import performance_fields as pf
@@ -81,7 +80,7 @@ class ListRows:
         if any(pf.is_total(text(k)) for k in ("project", "unit", "unit_code")) \
                 and not any(text(x) for x in ("level1", "level2", "level3", "target")):
             # the list's 合计: no project, its amount checked against the projects' sum (a 小计 is a part's)
-            if not any(catalog.norm_label(text(k)) == "小计" for k in ("project", "unit", "unit_code")):
+            if not any(pf.is_part_total(text(k)) for k in ("project", "unit", "unit_code")):
                 self.list_total = pf.amount(text("amount") or text("year_budget") or text("project_total"))
             return
         if self._goal_goes_on(grid, r, head, text):

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import BaseModel
 
+from ... import catalog
 from ...models import Document, Unaccounted, Warning
 from ...read.page import PageContent
 
@@ -31,7 +32,6 @@ _PERCENT = ("%", "％")
 _MARKS = frozenset(".,")
 _X0 = attrgetter("x0")
 _TEXT = attrgetter("text")
-_COLUMN_NUMBER_WORDS = ("栏次", "行次")
 _CENT = Decimal("0.01")
 
 
@@ -61,10 +61,11 @@ def printed_amounts(page: PageContent) -> list[PrintedAmount]:
     with what kind of number it is."""
     if _MARKS.isdisjoint(map(_TEXT, page.chars)):
         return []               # an amount here has a decimal point or a comma: a page without is done
+    number_words = catalog.load("rows")["column_number"]["line_words"]
     out: list[PrintedAmount] = []
     for line in _marked_rows(*page.by_height()):
         words = _words(line)
-        column_numbers = any(t in _COLUMN_NUMBER_WORDS for t, _ in words)
+        column_numbers = any(t in number_words for t, _ in words)
         for i, (text, chars) in enumerate(words):
             if _AMOUNT.fullmatch(text):
                 nxt = words[i + 1][0] if i + 1 < len(words) else ""
