@@ -106,15 +106,21 @@ def procurement_total() -> Decimal:
 
 
 # ---- drawing -----------------------------------------------------------------------------------------
-def _page(c, title: str, header: list[str], rows: list[list[str]], widths: list[float], numeric_from: int) -> None:
+def _page(c, title: str, header: list[str], rows: list[list[str]], widths: list[float], numeric_from: int,
+          prose: tuple[str, ...] = ()) -> None:
+    """A titled ruled table; ``prose``: lines of text printed above the title."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
     w, h = A4_LANDSCAPE
-    c.setFont("WQY", 16)
-    c.drawCentredString(w / 2, h - 60, title)
-    c.setFont("WQY", 9)
     x0 = (w - sum(widths)) / 2
-    c.drawRightString(x0 + sum(widths), h - 82, "单位：万元")
-    top, row_h = h - 90, 22.0
+    c.setFont("WQY", 10)
+    for i, line in enumerate(prose):
+        c.drawString(x0, h - 50 - 18 * i, line)
+    shift = 18 * len(prose) + (12 if prose else 0)
+    c.setFont("WQY", 16)
+    c.drawCentredString(w / 2, h - 60 - shift, title)
+    c.setFont("WQY", 9)
+    c.drawRightString(x0 + sum(widths), h - 82 - shift, "单位：万元")
+    top, row_h = h - 90 - shift, 22.0
     lines = [header] + rows
     y_lines = [top - i * row_h for i in range(len(lines) + 1)]
     xs = [x0]

@@ -20,30 +20,12 @@ from ... import catalog
 from ...mapping.prose.facts import Prose, money_factor
 from ...models import Check, Fact, Row, Table, Warning
 from ...text.amounts import YUAN_PER_UNIT as _TABLE_UNITS
-
+from .stated import dec as _dec, printed_ulp as _ulp_printed, ulp as _ulp
 
 
 @lru_cache(maxsize=None)
 def _counterparts() -> dict[str, list[dict]]:
     return {f["key"]: f["counterparts"] for f in catalog.load("facts")["fact"] if f.get("counterparts")}
-
-
-def _dec(value) -> Decimal:
-    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-
-
-def _ulp(value) -> Decimal:
-    """One unit of the last printed digit of a value as the JSON holds it (1.5 -> 0.1, 7 -> 1)."""
-    exponent = _dec(value).as_tuple().exponent
-    return Decimal(1).scaleb(min(int(exponent), 0))
-
-
-def _ulp_printed(fact: Fact) -> Decimal:
-    """A fact's last printed digit: 1.00万元 -> 0.01 (the text shows the decimals the JSON number drops)."""
-    for hit in re.finditer(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*" + re.escape(fact.unit), fact.text):
-        if Decimal(hit.group(1).replace(",", "") + "." + (hit.group(2) or "0")) == _dec(fact.value):
-            return Decimal(1).scaleb(-len(hit.group(2) or ""))
-    return _ulp(fact.value)
 
 
 def _truncated(exact: Decimal, printed: Decimal, ulp: Decimal) -> bool:

@@ -25,7 +25,7 @@ def _verdict(rule: str, failures: list[str], roundings: int, tested: int) -> Che
     return Check(rule=rule, status="pass", detail=f"{tested} sums hold{note}")
 
 
-def _label(row: Row) -> str:
+def row_label(row: Row) -> str:
     return " ".join(x for x in (row.code, row.name) if x) or f"row p{row.page}"
 
 
@@ -45,7 +45,7 @@ def _sum_check(rule: str, pairs: list[tuple[Row, list[Row]]], columns: list[str]
             shown = [parent._shown.get(col)] + [c._shown.get(col) for c in children]
             status, diff = compare(parent.values.get(col), vals, precision, whole, shown)
             if status == "fail":
-                failures.append(f"{_label(parent)} [{col}] printed {parent.values.get(col)}, sum {Decimal(repr(parent.values.get(col) or 0)) - diff}")
+                failures.append(f"{row_label(parent)} [{col}] printed {parent.values.get(col)}, sum {Decimal(repr(parent.values.get(col) or 0)) - diff}")
             roundings += status == "rounding"
     return _verdict(rule, failures, roundings, tested)
 
@@ -75,7 +75,7 @@ def _column_checks(table: Table, groups: list[SumGroup], precision: int, whole: 
             shown = [row._shown.get(c) for c in [g.parent, *g.children]]
             status, diff = compare(row.values.get(g.parent), vals, precision, whole, shown)
             if status == "fail":
-                failures.append(f"{_label(row)} printed {row.values.get(g.parent)}, sum {Decimal(repr(row.values.get(g.parent) or 0)) - diff}")
+                failures.append(f"{row_label(row)} printed {row.values.get(g.parent)}, sum {Decimal(repr(row.values.get(g.parent) or 0)) - diff}")
             roundings += status == "rounding"
         checks.append(_verdict(rule, failures, roundings, tested))
     return checks
