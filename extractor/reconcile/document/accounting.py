@@ -12,12 +12,12 @@ or anywhere on a form's pages.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from decimal import Decimal, InvalidOperation
-
-from pydantic import BaseModel
 
 from ... import catalog
 from ...models import Document, Unaccounted, Warning
@@ -47,8 +47,10 @@ class PrintedAmount:
     prose: bool = False         # printed inside a word of text (减少1,316.82万元), not as a word of its own
 
 
+@lru_cache(maxsize=1 << 14)
 def norm(token) -> Decimal | None:
-    """A number at cent precision (how a printed amount and a held value are compared)."""
+    """A number at cent precision (how a printed amount and a held value are compared). Cached: the
+    same values come again and again (0, 100, a total printed in three tables)."""
     text = str(token).strip().replace(",", "").replace("−", "-")
     try:
         return Decimal(text).quantize(_CENT)
@@ -96,19 +98,15 @@ def _token(page: int, text: str, chars, nxt: str, column_numbers: bool, prose: b
 def _marked_rows(chars: list, heights: list[float]) -> list[list]:
     """The lines holding a decimal point or a comma, each left to right, from the characters in order
     of their centre's height: a line takes every character whose centre lies above the bottom of the
-    line's first (highest-centred) character. One pass over the page's own index, where ``lines_of``
-    also settles tall glyphs: here only whole words on a line matter."""
-    rows, row, bottom = [], [], -1.0e9
-    for c, cy in zip(chars, heights):
-        if row and cy <= bottom:
-            row.append(c)
-            continue
-        if row:
-            rows.append(row)
-        row, bottom = [c], c.bottom
-    if row:
-        rows.append(row)
-    return [sorted(row, key=_X0) for row in rows if not _MARKS.isdisjoint(map(_TEXT, row))]
+    line's first (highest-centred) character, a run of the order found by bisection. ``lines_of`` also
+    settles tall glyphs: here only whole words on a line matter."""
+    rows, i, n = [], 0, len(chars)
+    while i < n:
+        end = bisect_right(heights, chars[i].bottom, i + 1)
+        if not _MARKS.isdisjoint(map(_TEXT, chars[i:end])):
+            rows.append(sorted(chars[i:end], key=_X0))
+        i = end
+    return rows
 
 
 def _words(chars) -> list[tuple[str, list]]:
@@ -201,7 +199,7 @@ def _holdings(doc: Document) -> _Holdings:
             for cell in raw_row:
                 held.add_text(pages, cell)
     for p in doc.performance:
-        _walk(held, set(p.pages), p, skip=("warnings", "checks", "seals", "pages", "year"))
+        _walk(held, set(p.pages), p.model_dump(exclude=_NOT_READ))
     for f in doc.facts:             # the sentence, and what was read beyond it (比上年增加…, the reason)
         said = Counter(norm(t) for t in _NUMBER.findall(f.text or ""))
         held.add_text({f.page}, f.text)
@@ -213,21 +211,24 @@ def _holdings(doc: Document) -> _Holdings:
     return held
 
 
-def _walk(held: _Holdings, pages: set, obj, skip=()) -> None:
-    """Every number and every number inside a text of a form, counted once per occurrence."""
-    if isinstance(obj, bool) or obj is None:
-        return
-    if isinstance(obj, (int, float)):
-        held.add(pages, obj)
-    elif isinstance(obj, str):
-        held.add_text(pages, obj)
-    elif isinstance(obj, (list, tuple)):
-        for v in obj:
-            _walk(held, pages, v)
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            if name not in skip:
-                _walk(held, pages, getattr(obj, name))
+_NOT_READ = {"warnings", "checks", "seals", "pages", "year"}      # a form's fields that hold no printed amount
+
+
+def _walk(held: _Holdings, pages: set, obj) -> None:
+    """Every number and every number inside a text of a form (as ``model_dump`` gives it: pydantic-core
+    builds the plain values faster than attributes are read), counted once per occurrence."""
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        kind = type(o)
+        if kind is str:
+            held.add_text(pages, o)
+        elif kind is float or kind is int:          # not bool, whose type is its own
+            held.add(pages, o)
+        elif kind is dict:
+            stack.extend(o.values())
+        elif kind is list or kind is tuple:
+            stack.extend(o)
 
 
 def account(doc: Document, printed: list[PrintedAmount]) -> list[tuple[Unaccounted, tuple | None]]:
