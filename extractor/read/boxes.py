@@ -8,9 +8,12 @@ top-left corner, and whatever is drawn outside it (a generator's text placed off
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 from .page import Edge
 
 Box = tuple[float, float, float, float]
+_X0, _X1, _TOP, _BOTTOM = (attrgetter(k) for k in ("x0", "x1", "top", "bottom"))
 
 
 def normalise(box) -> Box | None:
@@ -58,6 +61,9 @@ def on_page(edges: list, width: float, height: float) -> list:
     outside it (a generator drawing a merged cell over several pages draws its borders on every page,
     hundreds of points off it). Where rulings run off the left or right edge (a merged header cell drawn
     past the page's edge), the edge closes the cells between them, as a viewer shows them cut there."""
+    if edges and min(map(_X0, edges)) >= 0.0 and max(map(_X1, edges)) <= width and \
+            min(map(_TOP, edges)) >= 0.0 and max(map(_BOTTOM, edges)) <= height:
+        return edges            # all on the page (the common case): nothing to cut
     out = []
     cut: dict[float, list[float]] = {0.0: [], width: []}
     for e in edges:
@@ -67,8 +73,8 @@ def on_page(edges: list, width: float, height: float) -> list:
             continue
         end = width if across else height
         a2, b2 = (a if a >= 0.0 else 0.0), (b if b <= end else end)    # max, min spelled out: the same values
-        if b2 - a2 <= _SLACK:
-            continue
+        if (a2 != a or b2 != b) and b2 - a2 <= _SLACK:
+            continue            # cut to nothing at the page's edge
         if across and a < -_SLACK:
             cut[0.0].append(at)
         if across and b > width + _SLACK:
