@@ -205,7 +205,7 @@ def account_and_judge(doc: Document, walk: PageWalk) -> None:
     doc.warnings += blank_pages(walk.drawn)
     listed = account(doc, walk.printed)  # every printed amount held by a field, or listed
     doc.unaccounted = [u for u, _ in listed]
-    corroborate(doc, listed, walk.ocr_pages)    # failing checks independent evidence shows: the publication's error
+    corroborate(doc, listed)            # failing sums another layout shows too: the publication's error
     assign_verdicts(doc, listed)        # the last step: from the checks, the accounting, the damage
 
 

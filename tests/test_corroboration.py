@@ -108,19 +108,3 @@ def test_a_total_the_prose_states_is_the_publications(tmp_path, with_prose):
                             f"p1 “{gen.YEAR}年基本支出预算” {stated}万元")
     else:
         assert (status, evidence) == ("fail", None)
-
-
-@pytest.mark.parametrize("stray", [None, "1,234.56"])
-def test_an_empty_table_without_a_note_is_the_publications_where_its_page_is_held_whole(tmp_path, stray):
-    """No 注 and no sentence says why the table is empty: the publication's omission, where every amount of
-    its page is held (nothing of the table was lost); a stray amount no field holds leaves it failing."""
-    doc = extract(gen.draw_empty(tmp_path / "empty.pdf", stray))
-    (check,) = [c for c in doc.checks if c.rule == "empty_table_explained government_fund_expenditure"]
-    assert check.detail == f"p1: “{gen.YEAR}年政府性基金预算支出表” is printed empty without a 空表说明"
-    if stray:
-        assert (check.status, check.evidence) == ("fail", None)
-        assert [u.text for u in doc.unaccounted] == [stray]
-    else:
-        assert check.status == "publication_error"
-        assert check.evidence.startswith("every amount p1 prints is held by the output and the table holds none")
-        assert doc.verdict.status == "verified"

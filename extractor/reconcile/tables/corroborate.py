@@ -10,11 +10,6 @@ and something read independently shows the same discrepancy:
 - an independent sum over the same table: the rows under each short total are reached by their own rows
   (same_page.py).
 
-A table printed empty with no 空表说明 (the document check ``empty_table_explained``) is the publication's
-omission where the accounting holds every amount its pages print: no amount of the table was lost, it
-holds none. Nothing on a scanned page corroborates anything: OCR feeds the table and the accounting alike,
-and a misread digit looks exactly like a misprint.
-
 A corroborated check gets status ``publication_error`` and names its evidence; every other failing
 check stays ``fail``. Runs after the accounting, before the verdict.
 """
@@ -77,9 +72,9 @@ def _shared(p: set, q: set) -> tuple[Decimal, Decimal] | None:
     return None
 
 
-def corroborate(doc: Document, listed: list[tuple[Unaccounted, tuple | None]], ocr_pages: set[int] = frozenset()) -> int:
-    """Mark the failing checks that independent evidence shows wrong in print ``publication_error``; the count."""
-    unread = {u.page for u, _ in listed} | set(ocr_pages)
+def corroborate(doc: Document, listed: list[tuple[Unaccounted, tuple | None]]) -> int:
+    """Mark the failing sums that independent evidence shows wrong in print ``publication_error``; the count."""
+    unread = {u.page for u, _ in listed}
     failing = [(k, t, c, _pairs(c)) for k, t in enumerate(doc.tables) if not set(t.pages) & unread
                for c in t.checks if c.status == "fail"]
     failing = [f for f in failing if f[3] and not f[2].rule.startswith(_INFERRED)]
@@ -89,29 +84,7 @@ def corroborate(doc: Document, listed: list[tuple[Unaccounted, tuple | None]], o
         if evidence:
             c.status, c.evidence = "publication_error", evidence
             marked += 1
-    return marked + _printed_empty(doc, unread)
-
-
-def _printed_empty(doc: Document, unread: set[int]) -> int:
-    """The unexplained empty tables whose pages the accounting holds whole: the publication's omission."""
-    marked = 0
-    for c in doc.checks:
-        if c.status != "fail" or not c.rule.startswith(_EMPTY):
-            continue
-        kind = c.rule[len(_EMPTY):]
-        table = next((t for t in doc.tables if t.type == kind and t.empty and t.pages
-                      and c.detail.startswith(f"p{t.pages[0]}:")), None)
-        if table is None or set(table.pages) & unread or any(r.values for r in table.rows):
-            continue
-        pages = ", ".join(f"p{p}" for p in table.pages)
-        c.status, c.evidence = "publication_error", (f"every amount {pages} prints is held by the output and the "
-                                                     "table holds none: it is printed empty, and neither a 注 nor "
-                                                     "the text says why")
-        marked += 1
     return marked
-
-
-_EMPTY = "empty_table_explained "
 
 
 def _another_layout(k: int, t: Table, pairs: set, failing: list) -> str | None:
